@@ -1,0 +1,112 @@
+"""Throughput of Celery workers against the bare pipeline.
+
+    PYTHONPATH=. python benchmarks/bench_workers.py [--reports 1000] [--database sqlite|postgresql]
+
+Generates seed variants, audits them in-process (the bare pipeline), then
+through a real ``celery worker`` on the machine's Redis with 1 and then 2
+child processes, each run on a fresh store.  Prints documents per second, the
+speed-up of 2 processes over 1, the queue overhead per task against the bare
+pipeline (one process), and each worker child's peak RSS.  Targets: 2 ≥ 1.8×
+one; overhead under 20 %; under 500 MB per child.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.batchdata import (Worker, drop_postgres_schema, postgres_schema_url,  # noqa: E402
+                             service_env, write_variants)
+
+REDIS_DB = 13
+
+
+def bare_pipeline(paths: list[Path], tagger_name: str) -> float:
+    """Seconds per document of ``audit`` in this process, tagger loaded once."""
+    from gidar.pipeline import audit
+    from gidar.settings import Settings
+    from models.registry import get_tagger
+    settings = Settings.resolve(tagger=tagger_name)
+    tagger = get_tagger(tagger_name, settings)
+    datas = [p.read_bytes() for p in paths]
+    audit(datas[0], "warm", tagger=tagger, settings=settings)
+    start = time.perf_counter()
+    for p, data in zip(paths, datas):
+        audit(data, str(p), tagger=tagger, settings=settings)
+    return (time.perf_counter() - start) / len(paths)
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_workers(paths: list[Path], tmp: Path, concurrency: int, database: str, tagger_name: str) -> dict:
+    """Wall time from the first task sent to the last result stored, on a fresh store."""
+    schema = None
+    if database == "postgresql":
+        url, schema = postgres_schema_url()
+    else:
+        url = f"sqlite:///{tmp / f'bench{concurrency}.sqlite'}"
+    env = service_env(url, tmp / f"run{concurrency}", REDIS_DB)
+    env["GIDAR_TAGGER"] = tagger_name
+    os.environ.update({k: v for k, v in env.items() if k.startswith("GIDAR_")})
+    from gidar.settings import Settings
+    from workers import batch
+    settings = Settings.resolve()
+    store = batch.open_store(settings)
+    version = batch._version(settings)
+    items = batch.store_documents(paths, store, settings, version)
+    job_id = store.create_job(f"bench {concurrency}", version, items, queue=settings.queue)
+    worker = Worker(env, tmp / f"worker{concurrency}.log", concurrency=concurrency, include=None)
+    try:
+        worker.wait_ready()
+        start = time.perf_counter()
+        batch.enqueue(store.unfinished_items(job_id), job_id, settings)
+        final = batch.wait(job_id, settings, poll=0.05, timeout=1800)
+        wall = time.perf_counter() - start
+        rss = [peak_rss_mb(pid) for pid in worker.children()]
+    finally:
+        worker.stop()
+        store.engine.dispose()
+        if schema:
+            drop_postgres_schema(schema)
+    return {"wall": wall, "n": final["total"], "failed": final["failed"], "rss": rss}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="postgresql")
+    parser.add_argument("--tagger", default=os.environ.get("GIDAR_TAGGER", "ensemble"))
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="gidar-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        paths = write_variants(tmp / "reports", args.reports)
+        bare = bare_pipeline(paths, args.tagger)
+        print(f"{args.reports} reports, tagger {args.tagger}, store {args.database}")
+        print(f"bare pipeline (1 process): {bare * 1000:.2f} ms/report, {1 / bare:.1f} reports/s")
+        runs = {c: run_workers(paths, tmp, c, args.database, args.tagger) for c in (1, 2)}
+    for c, r in runs.items():
+        print(f"celery, {c} worker process{'es' if c > 1 else ''}: {r['n'] / r['wall']:.1f} reports/s "
+              f"({r['wall']:.1f} s, {r['failed']} failed), peak RSS per child "
+              + ", ".join(f"{mb:.0f} MB" for mb in r["rss"]))
+    speedup = runs[1]["wall"] / runs[2]["wall"]
+    per_task = runs[1]["wall"] / runs[1]["n"]
+    overhead = (per_task - bare) / bare
+    print(f"speed-up 2 vs 1: {speedup:.2f}x (target >= 1.8x)")
+    print(f"queue overhead per task: {(per_task - bare) * 1000:.2f} ms = {overhead:.0%} of pipeline time (target < 20%)")
+    print(f"max peak RSS per worker child: {max(mb for r in runs.values() for mb in r['rss']):.0f} MB (target < 500 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Extraction stages: loading, sections, tables, numbers and the rule tagger."""

@@ -1,0 +1,1 @@
+"""One loader per format; ``extractors.loading`` picks one by content."""

@@ -1,0 +1,200 @@
+"""Claim patterns as data: units, what a number is not, and what each metric sounds like.
+
+The scanner (``candidates``) and the rule tagger (``rule_tagger``) read only
+these tables, so a new phrasing is a data change.  Patterns are written for the
+language of the reports (count before or after the noun, 共/累计/合计, 件/条/宗/起,
+traditional characters folded first), not for a handful of files.
+"""
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------
+# Folding: traditional → simplified, one character to one character, so offsets hold.
+
+_TRADITIONAL = (
+    "申請處費條開資訊務發佈級號網單個點關數萬億兩餘約訴訟議複結轉辦應無與會場項屆體規範檔決許罰強製廢現經實際錄專"
+    "頁廣電話熱線導傳統計總門戶類業動態區縣鄉鎮機構據況報告讀說問題進過還這為們來時間書見紀質詢諮訪覆義認識證後從"
+    "長國圖節圍執帳並彙組織稱產標準審圓績較過訂閱覽瀏聽課練訓響應檢舉處決勵際歸納雜誌紙檔夠權責們層級員際麼門"
+    "協辦調訊歷屆續維護權益衛營運務繫係準備憑據領導幹聯絡營數據庫庫築齊齡雙邊觀視頻藝術環境災難醫療險寫讓談")
+_SIMPLIFIED = (
+    "申请处费条开资讯务发布级号网单个点关数万亿两余约诉讼议复结转办应无与会场项届体规范档决许罚强制废现经实际录专"
+    "页广电话热线导传统计总门户类业动态区县乡镇机构据况报告读说问题进过还这为们来时间书见纪质询咨访复义认识证后从"
+    "长国图节围执帐并汇组织称产标准审圆绩较过订阅览浏听课练训响应检举处决励际归纳杂志纸档够权责们层级员际么门"
+    "协办调讯历届续维护权益卫营运务系系准备凭据领导干联络营数据库库筑齐龄双边观视频艺术环境灾难医疗险写让谈")
+_TRADITIONAL += "糾錯達眾饋歲論壇給氣勞動親聞陽陰則貼財稅華夢熱處風飛車軍農龍馬魚鳥麥黃齊東樂來們個倉價儀優兒內寫劃創劇務勢勝區協卻參只員問啟喪單嚴園圖團場壓壞壯夥奪奮婦媽孫學寧寶對導屬島崗幣帶幫廳張彈彙徵態慮戰擔擁擇據擴攝數斷時曉會機權條楊業極構樣標歡殘毀決沒況減測溝滅滿漢濟災為無燈爭牆獨獲環產畫當療發盡監確禮種穩競筆節範簡糧紀約級納組經結統絡絕網維綜線編縣總績織繳繼續聯職聽腦與舉舊藝藥處號衛補裝製複見規視覽觀計訂訊討訓託記設訪評試詢該詳誌認語說課調談請論諮證識議護讀變讓貨質購費資賦質趕車軟載輔輸轄轉辦農這進遠違選遺鄉鄰醫釋鐘鎮長開門閱關陸險隊際隨隱雜雙離電靈響頁項順預領頻題額顧顯類飯館驗體點齡週佈屆廢現罰強許戶訴訟申餘萬兩億義準審稱紙"
+_SIMPLIFIED += "纠错达众馈岁论坛给气劳动亲闻阳阴则贴财税华梦热处风飞车军农龙马鱼鸟麦黄齐东乐来们个仓价仪优儿内写划创剧务势胜区协却参只员问启丧单严园图团场压坏壮伙夺奋妇妈孙学宁宝对导属岛岗币带帮厅张弹汇征态虑战担拥择据扩摄数断时晓会机权条杨业极构样标欢残毁决没况减测沟灭满汉济灾为无灯争墙独获环产画当疗发尽监确礼种稳竞笔节范简粮纪约级纳组经结统络绝网维综线编县总绩织缴继续联职听脑与举旧艺药处号卫补装制复见规视览观计订讯讨训托记设访评试询该详志认语说课调谈请论咨证识议护读变让货质购费资赋质赶车软载辅输辖转办农这进远违选遗乡邻医释钟镇长开门阅关陆险队际随隐杂双离电灵响页项顺预领频题额顾显类饭馆验体点龄周布届废现罚强许户诉讼申余万两亿义准审称纸"
+_TRADITIONAL += "復"
+_SIMPLIFIED += "复"
+assert len(_TRADITIONAL) == len(_SIMPLIFIED)
+_ALSO_SIMPLIFIED = "覆"  # 答覆 is traditional, but 覆盖 is simplified: leave it
+TRADITIONAL_TO_SIMPLIFIED = {ord(t): ord(s) for t, s in zip(_TRADITIONAL, _SIMPLIFIED)
+                             if t != s and t not in _ALSO_SIMPLIFIED}
+
+# --------------------------------------------------------------------------
+# Units of counts and amounts, longest first (人次 before 次, 万元 before 元).
+
+UNITS = ("万人次", "人次", "件次", "条次", "场次", "万元", "亿元", "元", "条", "件", "次", "场", "篇",
+         "起", "宗", "项", "个", "期", "人", "家", "份", "封", "批", "名", "户", "部", "套", "处", "类",
+         "则", "位", "所", "万")
+UNIT_RE = re.compile("|".join(sorted(UNITS, key=len, reverse=True)))
+# Bound markers that follow the unit: 300条以上, 50人左右.
+UNIT_SUFFIX_RE = re.compile(r"以上|左右|之多|有余")
+
+# --------------------------------------------------------------------------
+# What a number is not (reason → pattern).  ``after``/``before`` are matched
+# against the text right after the number (unit included) and right before it.
+
+NOT_A_CLAIM_AFTER = (
+    ("date", re.compile(r"^(?:年|月|日(?!常)|号(?![文令]))")),
+    ("time", re.compile(r"^(?:个?小时|分钟|个?工作日|天|周(?!年)|个月|秒|时)")),
+    ("percent", re.compile(r"^(?:%|％|‰|个?百分点|成)")),
+    ("list_marker", re.compile(r"^(?:是|[、.．](?![0-9])|[）)](?!\S*?[条件次]))")),
+    ("name", re.compile(r"^(?:热线|便民|服务热线|平台|政务服务|号码|G\b|版)")),
+    ("ordinal", re.compile(r"^(?:名(?:次)?(?=以内|之列)|位(?=次))")),
+)
+NOT_A_CLAIM_BEFORE = (
+    ("ordinal", re.compile(r"(?:第|No\.?|NO\.?|№)$")),
+    ("doc_number", re.compile(r"(?:[〔\[［【（(][0-9０-９]{4}[〕\]］】）)]|[〔\[［【])$")),
+    ("phone", re.compile(r"(?:电话|热线|传真|手机|联系方式|号码)[：:为是]?\s*$")),
+    ("postcode", re.compile(r"(?:邮编|邮政编码)[：:为是]?\s*$")),
+    ("percent", re.compile(r"(?:百分之|比例为?|占比为?|率为?|率达|率)$")),
+)
+# A number inside 《…》 or “…” is part of a title or a name.
+TITLE_RE = re.compile(r"《[^《》]*$|“[^“”]{0,6}$")
+# 比上年增加1件, 同比增长5%, 较去年减少3条: a change, not the count itself.
+COMPARISON_RE = re.compile(r"(?:比|较|同比|环比|相比)[^，。；,;]{0,12}?(?:增加|减少|增长|下降|上升|提高|降低|多|少|增|减)了?$")
+# Words right before a unitless Arabic number that make it a count (申请数量为2).
+ASSIGNMENT_RE = re.compile(r"(?:为|达|达到|到|计|共|合计|总计|累计|：|:)$")
+
+# --------------------------------------------------------------------------
+# Metrics.  Each rule: (name, metric, regex over the clause before the number,
+# units it accepts[, regex the sentence before the number must contain]).  Within a clause the first rule that matches wins, so
+# specific rules come before general ones (法人申请 before 收到申请, 规范性文件
+# before 发布信息).  ``None`` in units means "no unit written".
+
+_COUNT = ("件", "条", "起", "宗", "个", "项", "次", "件次", "例", None)
+_DOCS = ("条", "篇", "件", "个", "项", "期", "则", "万", None)
+_MONEY = ("元", "万元", None)
+_NORMATIVE = r"(?:行政)?规范性文件"
+_REGULATION = r"(?:政府)?规章(?!制度)"
+_ISSUE = r"(?:制发|印发|出台|制定|新制定|新制作|发布|新增|起草|发文)"
+_REPEAL = r"(?:废止|宣布失效|清理废止|失效)"
+_IN_FORCE = r"(?:现行有效|有效)"
+_REQUEST_CONTEXT = r"申请"
+
+METRIC_RULES = (
+    ("fees", "fees.info_processing", r"(?:信息)?(?:公开)?处理费|收费", _MONEY),
+    ("litigation_corrected", "litigation.corrected", r"纠错|纠正|撤销|确认违法|败诉", _COUNT,
+     r"(?:诉讼|起诉|法院|判决)(?!.*复议)"),
+    ("review_corrected", "review.corrected", r"纠错|纠正|撤销|确认违法", _COUNT, r"复议"),
+    ("review", "review.total", r"行政复议|复议", _COUNT),
+    ("litigation", "litigation.total", r"行政诉讼|诉讼|起诉|应诉", _COUNT),
+    ("natural_person", "requests.received_natural_person", r"自然人|公民个人", _COUNT, _REQUEST_CONTEXT),
+    ("legal_entity", "requests.received_legal_entity",
+     r"法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构|企业", _COUNT, _REQUEST_CONTEXT),
+    ("carried_forward", "requests.carried_forward",
+     r"结转(?:至|到|入)?下一?年|结转(?:至|到|入)(?:19|20)\d{2}|(?:转入|顺延|延至)(?:至|到)?下一?年|下一?年度?继续办理"
+     r"|继续办理|尚未办结|正在办理|尚在办理",
+     _COUNT),
+    ("carried_over", "requests.carried_over",
+     r"上一?年度?结转|(?:19|20)\d{2}年度?结转|结转上一?年|往年结转|上年度?遗留|结转(?=[^，。；至到入下]*申请)", _COUNT),
+    ("partially_granted", "requests.partially_granted", r"部分(?:予以|同意)?公开", _COUNT),
+    ("denied", "requests.denied", r"不予公开", _COUNT),
+    ("unable", "requests.unable", r"无法提供|不掌握|信息不存在|非本机关", _COUNT),
+    ("not_processed", "requests.not_processed", r"不予处理|不予受理", _COUNT),
+    ("granted", "requests.granted", r"予以公开|同意公开|全部公开|准予公开", _COUNT),
+    ("received_matters", "requests.received", r"依申请公开[^，。；]{0,10}事项", _COUNT),
+    ("handled", "requests.handled",
+     r"办结|办理完结|办理完毕|处理完毕|答复|回复|(?:办理|处理)(?=[^，。；]*申请)", _COUNT, _REQUEST_CONTEXT + "|结转"),
+    ("received", "requests.received",
+     rf"(?:收到|受理|新收|接收|接到|收悉|登记)[^，。；]*?(?:{_REQUEST_CONTEXT})", _COUNT),
+    ("normative_in_force", "proactive.normative_docs_in_force", rf"{_IN_FORCE}[^，。；]{{0,6}}{_NORMATIVE}|{_NORMATIVE}[^，。；]{{0,6}}{_IN_FORCE}", _DOCS),
+    ("normative_repealed", "proactive.normative_docs_repealed", rf"{_REPEAL}[^，。；]{{0,8}}{_NORMATIVE}|{_NORMATIVE}[^，。；]{{0,8}}{_REPEAL}", _DOCS),
+    ("normative_issued", "proactive.normative_docs_issued", rf"{_ISSUE}[^，。；]{{0,8}}{_NORMATIVE}|{_NORMATIVE}[^，。；]{{0,8}}{_ISSUE}", _DOCS),
+    ("regulation_in_force", "proactive.regulations_in_force", rf"{_IN_FORCE}[^，。；]{{0,6}}{_REGULATION}|{_REGULATION}[^，。；]{{0,6}}{_IN_FORCE}", _DOCS),
+    ("regulation_repealed", "proactive.regulations_repealed", rf"{_REPEAL}[^，。；]{{0,8}}{_REGULATION}|{_REGULATION}[^，。；]{{0,8}}{_REPEAL}", _DOCS),
+    ("regulation_issued", "proactive.regulations_issued", rf"{_ISSUE}[^，。；]{{0,8}}{_REGULATION}|{_REGULATION}[^，。；]{{0,8}}{_ISSUE}", _DOCS),
+    ("normative_repealed_elliptic", "proactive.normative_docs_repealed", _REPEAL, _DOCS, _NORMATIVE),
+    ("normative_issued_elliptic", "proactive.normative_docs_issued", _ISSUE.replace("发布|", ""), _DOCS, _NORMATIVE),
+    ("normative_in_force_elliptic", "proactive.normative_docs_in_force", _IN_FORCE, _DOCS, _NORMATIVE),
+    ("regulation_in_force_elliptic", "proactive.regulations_in_force", _IN_FORCE, _DOCS, _REGULATION),
+    ("regulation_repealed_elliptic", "proactive.regulations_repealed", _REPEAL, _DOCS, _REGULATION),
+    ("regulation_issued_elliptic", "proactive.regulations_issued", _ISSUE.replace("发布|", ""), _DOCS, _REGULATION),
+    ("licensing", "proactive.licensing", r"行政许可|许可(?:事项|决定|件)", _COUNT),
+    ("penalty", "proactive.penalty", r"行政处罚|处罚(?:决定|案件)", _COUNT),
+    ("coercion", "proactive.coercion", r"行政强制|强制(?:措施|执行)", _COUNT),
+)
+# Topics of metric ``other``: (topic, regex).  Checked after the metrics above
+# and before proactive.total, so 发布政策解读12篇 is a 政策解读 count.
+OTHER_TOPICS = (
+    ("新闻发布会", r"新闻发布会|发布会|新闻通气会"),
+    ("政策解读", r"政策解读|解读(?:材料|文章|稿件)?|图解|解读"),
+    ("培训人次", r"参训|参加培训|培训人员|覆盖干部|覆盖[^，。；]{0,6}(?:人员|职工|干部)"),
+    ("培训", r"培训|业务学习|专题学习"),
+    ("推送期数", r"推送|刊发|编印|出刊|编发"),
+    ("12345热线", r"12345|热线|便民服务电话|来电"),
+    ("留言", r"留言|信箱|来信|网民|网友"),
+    ("关注数", r"关注(?:数|量|人数|用户)?|粉丝|订阅(?:数|量|用户)?"),
+    ("浏览量", r"浏览(?:量|次数)?|访问(?:量|次数)?|点击(?:量|率)?|阅读(?:量)?"),
+    ("查询", r"查询|查阅"),
+    ("咨询", r"咨询|答疑"),
+    ("回应关切", r"回应|舆情"),
+    ("建议提案", r"建议|提案"),
+    ("意见征集", r"征集|征求意见|意见建议"),
+    ("在线访谈", r"访谈|直播"),
+    ("会议", r"会议|例会|常务会"),
+    ("政府开放日", r"开放日|开放活动"),
+    ("检查", r"检查|督查|考核|评议"),
+)
+# proactive.total: publishing verbs and objects; the last resort before 申请 alone.
+PROACTIVE_TOTAL = (
+    r"主动公开|(?:发布|公开|推送|更新|刊发|上传|报送|编发|发送)[^，。；]{0,14}?"
+    r"(?:信息|内容|文件|动态|稿件|数据|事项|政务)|(?:信息|内容|文件)[^，。；]{0,4}?(?:发布|公开)|发布|公开"
+)
+PROACTIVE_UNITS = ("条", "篇", "件", "项", "则", "万", None)
+RECEIVED_FALLBACK = rf"(?:{_REQUEST_CONTEXT})(?:事项)?[^，。；]{{0,4}}$"
+# Count before the noun: 共收到21件政府信息公开申请.
+RIGHT_NOUN_RULES = (
+    ("carried_forward_after", "requests.carried_forward",
+     r"^[^，。；]{0,8}?(?:结转(?:至|到|入)?下一?年|(?:转入|顺延|延至)(?:至|到)?下一?年|下一?年度?继续办理)"),
+    ("received_after", "requests.received", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开|依申请公开)?申请(?!人)"),
+    ("proactive_after", "proactive.total", r"^(?:[^，。；]{0,2}?)(?:政府|政务)?信息[^，。；申]{0,14}?公开(?!申请)"),
+    ("review_after", "review.total", r"^(?:[^，。；]{0,3}?)行政复议"),
+    ("litigation_after", "litigation.total", r"^(?:[^，。；]{0,3}?)行政诉讼"),
+)
+
+# --------------------------------------------------------------------------
+# Breakdowns, totals, scope, year.
+
+# What an item of a breakdown without a stated total must name to count as published information.
+PUBLISHED_NOUN_RE = re.compile(r"信息|文件|动态|公告|通知|政策|预决算|实事|新闻|解读|数据|稿件|简报|公示")
+PART_CUE_RE = re.compile(r"其中|分别为|分别是|包括|包含|含|主要有")
+TOTAL_CUE_RE = re.compile(r"共|总计|合计|累计|全年|各类|总数")
+CLAUSE_BREAK_RE = re.compile(r"[，,；;：:]")
+SCOPE_RE = re.compile(
+    r"其中|代表[^，。；]{1,10}?政府|本机关|本部门|本单位|本级(?:政府)?|本机构|"
+    r"(?:全|本)(?:区|市|县|乡|镇|街道|省|州|旗)(?![委级])|各(?:部门|单位|乡镇|村)")
+YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+
+# --------------------------------------------------------------------------
+# Negations: a statement that something did not happen is a zero claim.
+# One negation may cover several metrics (未发生行政复议、行政诉讼).
+
+_NEG = r"(?:未曾|尚未|均未|并未|从未|没有|未有|无任何|无|未|不存在)"
+NEGATIONS = (
+    ("no_requests", "requests.received",
+     rf"{_NEG}(?:收到|受理|接到|接收|收悉|新收)[^，。；]{{0,20}}?(?:{_REQUEST_CONTEXT})"
+     rf"|(?:没有|未有|无)[^，。；]{{0,10}}?(?:依申请公开|信息公开申请|公开申请)(?![^，。；]{{0,6}}(?:引起|引发|导致|而))"),
+    ("no_review", "review.total", rf"{_NEG}(?:发生|出现|产生|收到|涉及|有)?[^，。；]{{0,30}}?复议"),
+    ("no_litigation", "litigation.total",
+     rf"{_NEG}(?:发生|出现|产生|收到|涉及|有)?[^，。；]{{0,40}}?(?:行政诉讼|(?<=复议[、和及与或])诉讼)"),
+    ("no_carried_over", "requests.carried_over", rf"{_NEG}[^，。；]{{0,6}}?(?:上一?年度?|往年|(?:19|20)\d{{2}}年度?)结转"),
+    ("no_carried_forward", "requests.carried_forward", rf"{_NEG}[^，。；]{{0,6}}?结转(?:至|到|入)?下一?年"),
+    ("no_normative_issued", "proactive.normative_docs_issued", rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_NORMATIVE}"),
+    ("no_regulation_issued", "proactive.regulations_issued", rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_REGULATION}"),
+    ("no_fees", "fees.info_processing",
+     rf"(?:{_NEG}|不)(?:收取|产生|收)[^，。；]{{0,12}}?(?:处理费|费用)|{_NEG}[^，。；]{{0,8}}?处理费|未收费"),
+)
+# The same metrics stated as zero after the noun: 行政复议、行政诉讼均为零.
+ZERO_AFTER = re.compile(r"(?:均|皆|都)?(?:为零|为0(?![0-9.])|为无|均无)")

@@ -1,0 +1,256 @@
+"""The rule tagger: metrics for the scanner's candidates, from patterns kept as data.
+
+A candidate's metric comes from the clause before it (受理申请21件), else the
+noun after it (共收到21件政府信息公开申请), else the wider sentence; within a
+clause the most specific rule wins (法人申请 before 收到申请).  Breakdowns
+(其中政策文件13条) get the total they are part of as ``parent``, nested where
+the text nests them (428条，分别为…).  Negations (未收到申请, 未发生行政复议、
+行政诉讼) become zero claims, one per metric they cover.
+
+Everything is regular expressions over short clauses: a whole report takes a
+few milliseconds, and no segmenter has to be loaded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from extractors import patterns as P
+from extractors.candidates import Candidate, section_view, sentence_candidates
+from extractors.textview import TextView
+from gidar.domain import EXACT, Claim, Document, Section
+from gidar.taxonomy import METRICS
+
+_RULES = tuple((rule[0], rule[1], re.compile(rule[2]), rule[3], re.compile(rule[4]) if len(rule) > 4 else None)
+               for rule in P.METRIC_RULES)
+_TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.OTHER_TOPICS)
+_RIGHT = tuple((name, metric, re.compile(rx)) for name, metric, rx in P.RIGHT_NOUN_RULES)
+_NEGATIONS = tuple((name, metric, re.compile(rx)) for name, metric, rx in P.NEGATIONS)
+_PROACTIVE = re.compile(P.PROACTIVE_TOTAL)
+_PROACTIVE_STRONG = re.compile(r"主动公开|信息|内容|文件|动态|稿件|数据|政务")
+_RECEIVED_FALLBACK = re.compile(P.RECEIVED_FALLBACK)
+_REQUEST_CONTEXT = re.compile(r"申请")
+_CUE_AT_START = re.compile(rf"^[，,：:；;（(\s]*(?:{P.PART_CUE_RE.pattern})")
+_DOC_UNITS = {"条", "篇", "件", "项", "则", None}
+
+
+@dataclass(frozen=True)
+class _Assignment:
+    metric: str
+    pattern: str
+    score: float
+    topic: str | None = None
+
+
+def _last_break(text: str) -> int:
+    starts = [m.end() for m in P.CLAUSE_BREAK_RE.finditer(text)]
+    return starts[-1] if starts else 0
+
+
+def _match_rules(text: str, unit: str | None, context_text: str) -> _Assignment | None:
+    for name, metric, rx, units, context in _RULES:
+        if unit not in units:
+            continue
+        if rx.search(text) and (context is None or context.search(context_text)):
+            return _Assignment(metric, name, 0.9)
+    return None
+
+
+def _assign(sentence: str, cand: Candidate, window_start: int) -> _Assignment | None:
+    """The metric of one candidate, from its clause, the noun after it, or its wider window."""
+    window = sentence[window_start:cand.local_start]
+    clause = window[_last_break(window):]
+    around = sentence[:cand.local_end + 12]  # what a rule's context may come from
+    requests_ok = bool(_REQUEST_CONTEXT.search(sentence))
+    found = _match_rules(clause, cand.unit, around)
+    if found:
+        return found
+    right = sentence[cand.local_end:]
+    for name, metric, rx in _RIGHT:
+        if rx.search(right) and (cand.unit in ("件", "条", "篇", "起", "宗", "个", "项", None)):
+            return _Assignment(metric, name, 0.85)
+    for topic, rx in _TOPICS:
+        if rx.search(clause) and (topic != "推送期数" or cand.unit == "期"):
+            return _Assignment("other", "topic", 0.8, topic)
+    m = None if "申请" in clause else _PROACTIVE.search(clause)
+    if m and cand.unit in P.PROACTIVE_UNITS and (_PROACTIVE_STRONG.search(m.group()) or cand.unit != "项"):
+        return _Assignment("proactive.total", "proactive_total", 0.85)
+    if requests_ok and cand.unit in ("件", "条", "个", "项", None) and _RECEIVED_FALLBACK.search(clause):
+        return _Assignment("requests.received", "received_fallback", 0.6)
+    found = _match_rules(window, cand.unit, around)
+    if found:
+        return replace(found, score=0.7, pattern=found.pattern + "_far")
+    return None
+
+
+def _year(text_before: str) -> int | None:
+    years = P.YEAR_RE.findall(text_before)
+    return int(years[-1]) if years else None
+
+
+def _scope(text_before: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.group() for m in P.SCOPE_RE.finditer(text_before)))
+
+
+def _compatible(unit_a: str | None, unit_b: str | None) -> bool:
+    return unit_a == unit_b or (unit_a in _DOC_UNITS and unit_b in _DOC_UNITS)
+
+
+def _nest(values: list[Decimal], cues: list[bool], segments: list[int], target: Decimal | None) -> list[int]:
+    """Parent position (within the list, -1 for the total) of each breakdown item.
+
+    An item owns the items that follow it when the text says so (428条，分别为…)
+    or when they add up to it exactly and the remaining items then add up to
+    the total.  Owned items may nest again.
+    """
+    parents = [-1] * len(values)
+
+    def owned(i: int, end: int) -> int:
+        """How many items after ``i`` (before ``end``) belong to it."""
+        total = Decimal(0)
+        for j in range(i + 1, end):
+            total += values[j]
+            if total == values[i] and j > i + 1:
+                return j - i
+            if total > values[i]:
+                break
+        if cues[i]:
+            return sum(1 for j in range(i + 1, end) if segments[j] == segments[i])
+        return 0
+
+    def walk(lo: int, hi: int, parent: int, want: Decimal | None) -> None:
+        i = lo
+        while i < hi:
+            k = owned(i, hi)
+            if k and not cues[i] and want is not None:
+                top = sum(values[lo:hi]) - sum(values[i + 1:i + 1 + k])
+                k = k if top == want else 0
+            parents[i] = parent
+            if k:
+                walk(i + 1, i + 1 + k, i, values[i])
+            i += 1 + k
+
+    walk(0, len(values), -1, target)
+    return parents
+
+
+def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands: list[Candidate],
+                     open_total: int | None, claims: list[Claim]) -> int | None:
+    """Append the claims of one sentence to ``claims``; return the proactive total left open."""
+    sentence = view.text[s0:s1]
+    sent_start, sent_end = view.source_span(s0, s1)
+    if open_total is not None and not _CUE_AT_START.match(sentence):
+        open_total = None
+    breakdown: list[tuple[int, Candidate]] = []  # (claim index, candidate) of parts of open_total
+    prev_end, listing, orphans = 0, False, False
+    for n, cand in enumerate(cands):
+        found = _assign(sentence, cand, prev_end)
+        gap_before = sentence[prev_end:cand.local_start]
+        gap_after = sentence[cand.local_end:cands[n + 1].local_start] if n + 1 < len(cands) else ""
+        prev_end = cand.local_end
+        if open_total is not None and _compatible(claims[open_total].unit, cand.unit) and (
+                found is None or found.metric in ("proactive.total", "other")):
+            found = _Assignment("proactive.part", "breakdown", 0.85)
+        elif (listing or orphans) and cand.unit in _DOC_UNITS and (found is None or found.metric == "proactive.total"):
+            found = _Assignment("proactive.part", "orphan_part" if orphans else "list_part", 0.7)
+        elif open_total is None and (found.metric == "proactive.total" if found else cand.unit in _DOC_UNITS):
+            found = _unstated_total(found, gap_before, gap_after, listing)
+        if found is not None:
+            orphans = found.pattern == "orphan_part" or (orphans and found.metric == "proactive.part")
+        listing = found is not None and found.pattern in ("list_part", "orphan_part") and "、" in gap_after
+        if found is None:
+            continue
+        before = sentence[:cand.local_start]
+        claim = Claim(metric=found.metric, value=cand.value, start=cand.start, end=cand.end,
+                      text=cand.text, unit=cand.unit, bound=cand.bound, year=_year(before),
+                      scope=_scope(before), tagger="rule", score=found.score, topic=found.topic,
+                      pattern=found.pattern, sentence_start=sent_start, sentence_end=sent_end)
+        claims.append(claim)
+        if found.metric == "proactive.total":
+            _close_breakdown(claims, breakdown, open_total, sentence)
+            open_total, breakdown = len(claims) - 1, []
+        elif found.metric == "proactive.part":
+            breakdown.append((len(claims) - 1, cand))
+    _close_breakdown(claims, breakdown, open_total, sentence)
+    _negations(view, s0, s1, sentence, sent_start, sent_end, claims)
+    return open_total
+
+
+def _unstated_total(found: _Assignment | None, gap_before: str, gap_after: str,
+                    listing: bool) -> _Assignment | None:
+    """Parts whose total the report never states: 其中，财政预决算16条… or 公开预决算13篇、工作动态22条."""
+    clause = gap_before[_last_break(gap_before):]
+    if P.TOTAL_CUE_RE.search(clause):
+        return found
+    if (gap_before.lstrip("，,：: ").startswith("其中") or clause.startswith("其中")) \
+            and P.PUBLISHED_NOUN_RE.search(clause):
+        return _Assignment("proactive.part", "orphan_part", 0.7)
+    if found is not None and (listing or gap_after.startswith("、")):
+        return _Assignment("proactive.part", "list_part", 0.7)
+    return found
+
+
+def _close_breakdown(claims: list[Claim], breakdown: list[tuple[int, Candidate]],
+                     total: int | None, sentence: str) -> None:
+    if total is None or not breakdown:
+        return
+    values = [c.value for _, c in breakdown]
+    cues, segments = [], []
+    for n, (_, cand) in enumerate(breakdown):
+        nxt = breakdown[n + 1][1].local_start if n + 1 < len(breakdown) else len(sentence)
+        cues.append(bool(_CUE_AT_START.match(sentence[cand.local_end:nxt])))
+        segments.append(len(re.findall(r"[；;]", sentence[:cand.local_start])))
+    for (index, _), parent in zip(breakdown, _nest(values, cues, segments, claims[total].value)):
+        claims[index] = replace(claims[index], parent=total if parent < 0 else breakdown[parent][0])
+
+
+def _negations(view: TextView, s0: int, s1: int, sentence: str, sent_start: int, sent_end: int,
+               claims: list[Claim]) -> None:
+    """Zero claims for what the sentence says did not happen."""
+    seen = set()
+    for name, metric, rx in _NEGATIONS:
+        m = rx.search(sentence)
+        if not m or metric in seen:
+            continue
+        seen.add(metric)
+        start, end = view.source_span(s0 + m.start(), s0 + m.end())
+        before = sentence[:m.start()]
+        claims.append(Claim(metric=metric, value=Decimal(0), start=start, end=end,
+                            text="",
+                            unit=None, bound=EXACT, year=_year(before), scope=_scope(before),
+                            tagger="rule", score=0.9, pattern=name,
+                            sentence_start=sent_start, sentence_end=sent_end))
+
+
+def _restatements(claims: list[Claim]) -> list[Claim]:
+    """A later 'total' equal to an earlier part restates that part (公众号发布111条 again)."""
+    out = list(claims)
+    for i, claim in enumerate(out):
+        if claim.metric != "proactive.total":
+            continue
+        earlier_totals = {c.value for c in out[:i] if c.metric == "proactive.total"}
+        same = next((j for j in range(i) if out[j].metric == "proactive.part" and out[j].value == claim.value), None)
+        if same is not None and claim.value not in earlier_totals:
+            out[i] = replace(claim, metric="proactive.part", parent=same, pattern="restatement")
+    return out
+
+
+class RuleTagger:
+    """Claims of every metric of the taxonomy from narrative sections, by patterns."""
+
+    name = "rule"
+    version = "rule-1"
+    metrics = tuple(METRICS)
+
+    def tag(self, document: Document, section: Section) -> list[Claim]:
+        view = section_view(document, section)
+        claims: list[Claim] = []
+        open_total = None
+        for s0, s1, cands in sentence_candidates(document, view):
+            open_total = _sentence_claims(document, view, s0, s1, cands, open_total, claims)
+        claims = _restatements(claims)
+        return [c if c.text else replace(c, text=document.text[c.start:c.end]) for c in claims]
+
+
+__all__ = ["RuleTagger"]

@@ -1,0 +1,1 @@
+"""ML taggers: training, evaluation, loading, and the trained artifacts."""

@@ -1,0 +1,1 @@
+"""The auditor web UI: ``create_app`` builds it, ``gidar serve`` runs it."""

@@ -1,0 +1,1 @@
+"""Batch plumbing around the pipeline: the result store, Celery app and tasks, batch orchestration."""

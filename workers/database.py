@@ -1,0 +1,80 @@
+"""Engines for the store: an SQLite file on one machine, PostgreSQL for several.
+
+The two differ in how concurrent writers behave, and this is the one place
+that knows: SQLite runs in WAL mode with ``BEGIN IMMEDIATE`` (a writer waits
+for the lock up front instead of failing when it upgrades a read lock), and
+both get an insert that ignores or updates on conflict, which the store uses
+to stay idempotent when a task is delivered twice.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+
+def create_engine(url: str, fast_commit: bool = False) -> sa.Engine:
+    """An engine for ``url``; ``fast_commit`` lets PostgreSQL acknowledge commits before flushing them."""
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url)
+    engine = sa.create_engine(url, pool_recycle=300, pool_size=2, max_overflow=4)
+    if fast_commit:
+        @sa.event.listens_for(engine, "connect")
+        def _connect(dbapi_connection, _record):
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO off")
+            dbapi_connection.commit()
+    return engine
+
+
+def _sqlite_engine(url: str) -> sa.Engine:
+    path = url.split("///", 1)[1] if "///" in url else ""
+    if path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"timeout": 60})
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # transactions are begun below, IMMEDIATE
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=60000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _insert(conn: Connection, table: sa.Table):
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        raise RuntimeError(f"unsupported database {conn.dialect.name}")
+    return insert(table)
+
+
+def insert_ignore(conn: Connection, table: sa.Table, rows: Sequence[Mapping] | Mapping) -> int:
+    """Insert rows whose key is not there yet; for one row, return 1 if it was inserted, else 0."""
+    if isinstance(rows, Mapping):
+        key = list(table.primary_key.columns)[0]
+        stmt = _insert(conn, table).values(**rows).on_conflict_do_nothing().returning(key)
+        return len(conn.execute(stmt).all())
+    if rows:
+        conn.execute(_insert(conn, table).on_conflict_do_nothing(), list(rows))
+    return -1  # executemany row counts are not reliable across drivers
+
+
+def increment(conn: Connection, table: sa.Table, keys: Mapping, column: str) -> int:
+    """Add one to ``column`` of the row with ``keys`` (creating it at 1); return the new count."""
+    stmt = _insert(conn, table).values(**keys, **{column: 1})
+    stmt = stmt.on_conflict_do_update(index_elements=list(keys),
+                                      set_={column: getattr(table.c, column) + 1})
+    return conn.execute(stmt.returning(getattr(table.c, column))).scalar_one()
