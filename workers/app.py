@@ -17,6 +17,14 @@ app.config_from_object("celery_config")
 log = logging.getLogger(__name__)
 
 
+DEFAULT_BROKER = "redis://127.0.0.1:6379/0"
+
+
+def broker_connection(settings):
+    """A connection to ``settings.broker_url`` (the default Redis when unset), for producers and pings."""
+    return app.connection_for_write(settings.broker_url or DEFAULT_BROKER)
+
+
 @worker_process_init.connect
 def _load_once(**_):
     from workers import runtime

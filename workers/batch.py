@@ -58,10 +58,11 @@ def store_documents(paths: Iterable[Path], store, settings: Settings, version: s
 
 def enqueue(items: Iterable[dict], job_id: str, settings: Settings) -> int:
     """Send one task per item to the queue, over one broker connection."""
-    from workers.app import app
+    from workers.app import broker_connection
     from workers.tasks import audit_document
     n = 0
-    with app.producer_or_acquire() as producer:
+    # The settings' broker, not the one the app read at import: a process may audit against several.
+    with broker_connection(settings) as conn, conn.Producer() as producer:
         for item in items:
             audit_document.apply_async(args=(job_id, item["sha256"], item["source"]), queue=settings.queue,
                                        producer=producer)
@@ -140,11 +141,12 @@ def wait(job_id: str, settings: Settings, on_progress: Callable[[dict], None] | 
         time.sleep(poll)
 
 
-def workers_alive(timeout: float = 2.0) -> int:
-    """How many Celery workers answer a ping on the broker."""
-    from workers.app import app
+def workers_alive(settings: Settings, timeout: float = 2.0) -> int:
+    """How many Celery workers answer a ping on the settings' broker."""
+    from workers.app import app, broker_connection
     try:
-        return len(app.control.ping(timeout=timeout) or [])
+        with broker_connection(settings) as conn:
+            return len(app.control.ping(timeout=timeout, connection=conn) or [])
     except Exception:  # broker down: the caller says so
         return 0
 
@@ -157,7 +159,7 @@ def run_celery_audit(paths, out_dir: str | Path, settings: Settings, progress: b
     from gidar.cli import exit_status
     job_id, queued = submit(paths, settings)
     print(f"任务 {job_id}：已排队 {queued} 份", file=sys.stderr)
-    if queued and not workers_alive():
+    if queued and not workers_alive(settings):
         print("警告：没有工作进程响应，请在本机或其他机器上运行 gidar worker", file=sys.stderr)
     bar = tqdm(unit="份", desc="审核", file=sys.stderr, disable=not progress)
 
