@@ -136,12 +136,18 @@ def build_lines() -> list[dict]:
 
 
 def check_coverage(lines: list[dict]) -> None:
-    """Both splits must hold every metric the whole set has."""
+    """The test split must hold every metric the whole set has; dev every metric with 10 labels or more.
+
+    The split is a hash of the text, so a rare metric (table 4's 其他结果, 尚未审结)
+    may fall wholly into test; dev is for looking at misses, test for the score.
+    """
     by_split = {s: Counter(sp["label"] for ln in lines if ln["meta"]["split"] == s for sp in ln["spans"])
                 for s in OUT}
-    every = set().union(*by_split.values())
+    every = Counter()
+    for counts in by_split.values():
+        every.update(counts)
     for split, counts in by_split.items():
-        missing = sorted(every - set(counts))
+        missing = sorted(m for m in every if m not in counts and (split == "blind-test" or every[m] >= 10))
         if missing:
             raise ValueError(f"{split} lacks {missing}")
 
