@@ -87,7 +87,7 @@ def _reason(sentence: str, m: re.Match, number, unit: str | None, after: str) ->
     if re.match(r"^[.．](?![0-9])", after) and re.search(r"(?:^|\s)$", before):
         return "list_marker"
     for reason, rx in NOT_A_CLAIM_BEFORE:
-        if rx.search(before):
+        if rx.search(before) and not (reason == "phone" and unit is not None):  # 咨询电话约900个 is a count
             return reason
     for reason, rx in NOT_A_CLAIM_AFTER:
         if rx.match(after):

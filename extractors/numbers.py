@@ -27,7 +27,7 @@ _PREFIX = {"大约": ABOUT, "约": ABOUT, "将近": ABOUT, "接近": ABOUT, "近
            "超过": AT_LEAST, "多于": AT_LEAST, "逾": AT_LEAST, "超": AT_LEAST}
 _SUFFIX = {"余": AT_LEAST, "多": AT_LEAST, "以上": AT_LEAST, "左右": ABOUT, "许": ABOUT}
 
-_ARABIC = (r"[0-9０-９]{1,3}(?:[, \u00a0][0-9０-９]{3})+(?![0-9０-９])"  # 1,136 / 1 136
+_ARABIC = (r"[0-9０-９]{1,3}(?:[, \u00a0][0-9０-９]{3})+(?:[.．][0-9０-９]+)?(?![0-9０-９])"  # 1,136 / 1 136 / 1,236.5
            r"|[0-9０-９]+(?:[.．][0-9０-９]+)?")
 # 万/亿 multiply a number unless they start the unit 万元/亿元.
 _MULT = r"(?:[万亿](?![元]))"

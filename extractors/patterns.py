@@ -73,8 +73,8 @@ ASSIGNMENT_RE = re.compile(r"(?:为|达|达到|到|计|共|合计|总计|累计|
 # specific rules come before general ones (法人申请 before 收到申请, 规范性文件
 # before 发布信息).  ``None`` in units means "no unit written".
 
-_COUNT = ("件", "条", "起", "宗", "个", "项", "次", "件次", "例", None)
-_DOCS = ("条", "篇", "件", "个", "项", "期", "则", "万", None)
+_COUNT = ("件", "条", "起", "宗", "个", "项", "次", "件次", "例", "份", None)
+_DOCS = ("条", "篇", "件", "个", "项", "期", "则", "份", "部", "万", None)
 _MONEY = ("元", "万元", None)
 _NORMATIVE = r"(?:行政)?规范性文件"
 _REGULATION = r"(?:政府)?规章(?!制度)"
@@ -82,14 +82,27 @@ _ISSUE = r"(?:制发|印发|出台|制定|新制定|新制作|发布|新增|起�
 _REPEAL = r"(?:废止|宣布失效|清理废止|失效)"
 _IN_FORCE = r"(?:现行有效|有效)"
 _REQUEST_CONTEXT = r"申请"
+# The topic a sentence is on when a number is reached: the later of 复议 and 诉讼 mentioned before it.
+_LITIGATION_TOPIC = r"(?:诉讼|起诉|法院|判决)(?!.*复议)"
+_REVIEW_TOPIC = r"复议(?!.*(?:诉讼|起诉|法院|判决))"
+_UPHELD = r"维持"
+_OTHER_OUTCOME = r"其他结果|其他方式结案|终止"
+_PENDING = r"(?:尚未|未)审结(?![^，。；]*审结)|(?:尚在|正在|仍在)?审理(?:中|阶段)|尚在审理|正在审理|尚未(?:判决|裁判|作出)"
 
 METRIC_RULES = (
     ("fees", "fees.info_processing", r"(?:信息)?(?:公开)?处理费|收费", _MONEY),
     ("litigation_corrected", "litigation.corrected", r"纠错|纠正|撤销|确认违法|败诉", _COUNT,
      r"(?:诉讼|起诉|法院|判决)(?!.*复议)"),
     ("review_corrected", "review.corrected", r"纠错|纠正|撤销|确认违法", _COUNT, r"复议"),
+    # Table 4's other outcomes: 结果维持 (复议维持, 驳回诉讼请求), 其他结果 (终止, 撤诉), 尚未审结.
+    ("litigation_upheld", "litigation.upheld", _UPHELD + r"|驳回(?:起诉|诉讼请求|原告)", _COUNT, _LITIGATION_TOPIC),
+    ("litigation_other", "litigation.other", _OTHER_OUTCOME + r"|撤诉|撤回起诉", _COUNT, _LITIGATION_TOPIC),
+    ("litigation_pending", "litigation.pending", _PENDING, _COUNT, _LITIGATION_TOPIC),
+    ("review_upheld", "review.upheld", _UPHELD, _COUNT, _REVIEW_TOPIC),
+    ("review_other", "review.other", _OTHER_OUTCOME + r"|撤回(?:复议)?申请", _COUNT, _REVIEW_TOPIC),
+    ("review_pending", "review.pending", _PENDING, _COUNT, _REVIEW_TOPIC),
     ("review", "review.total", r"行政复议|复议", _COUNT),
-    ("litigation", "litigation.total", r"行政诉讼|诉讼|起诉|应诉", _COUNT),
+    ("litigation", "litigation.total", r"行政诉讼|诉讼|起诉|应诉|被诉", _COUNT),
     ("natural_person", "requests.received_natural_person", r"自然人|公民个人", _COUNT, _REQUEST_CONTEXT),
     ("legal_entity", "requests.received_legal_entity",
      r"法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构|企业", _COUNT, _REQUEST_CONTEXT),
@@ -99,10 +112,19 @@ METRIC_RULES = (
      _COUNT),
     ("carried_over", "requests.carried_over",
      r"上一?年度?结转|(?:19|20)\d{2}年度?结转|结转上一?年|往年结转|上年度?遗留|结转(?=[^，。；至到入下]*申请)", _COUNT),
+    ("extended", "other", r"延期答复|延长答复|延期", _COUNT),
+    # How requests arrived (网上申请41件、信函申请16件) is not a row of table 3.
+    ("request_channel", "other",
+     r"(?:网上|在线|网络|信函|邮寄|当面|现场|传真|电子邮件|电子邮箱|来信|来访)(?:方式)?(?:提交|提出|递交)?的?申请", _COUNT),
     ("partially_granted", "requests.partially_granted", r"部分(?:予以|同意)?公开", _COUNT),
     ("denied", "requests.denied", r"不予公开", _COUNT),
     ("unable", "requests.unable", r"无法提供|不掌握|信息不存在|非本机关", _COUNT),
     ("not_processed", "requests.not_processed", r"不予处理|不予受理", _COUNT),
+    # The reasons of table 3's rows, when the narrative names the reason instead of the row.
+    ("unable_reason", "requests.unable", r"另行制作|没有现成|现成信息|仍不明确|不属于本机关", _COUNT),
+    ("not_processed_reason", "requests.not_processed", r"重复申请|公开出版物|大量[、和]?反复|重新出具|确认或重新",
+     _COUNT),
+    ("not_processed_complaint", "requests.not_processed", r"信访|举报|投诉", _COUNT, _REQUEST_CONTEXT),
     ("granted", "requests.granted", r"予以公开|同意公开|全部公开|准予公开", _COUNT),
     ("received_matters", "requests.received", r"依申请公开[^，。；]{0,10}事项", _COUNT),
     ("handled", "requests.handled",
@@ -118,16 +140,23 @@ METRIC_RULES = (
     ("normative_repealed_elliptic", "proactive.normative_docs_repealed", _REPEAL, _DOCS, _NORMATIVE),
     ("normative_issued_elliptic", "proactive.normative_docs_issued", _ISSUE.replace("发布|", ""), _DOCS, _NORMATIVE),
     ("normative_in_force_elliptic", "proactive.normative_docs_in_force", _IN_FORCE, _DOCS, _NORMATIVE),
+    # 现行有效的规章共计54件、行政规范性文件共计317件: the list shares the sentence's 现行有效.
+    ("normative_in_force_listed", "proactive.normative_docs_in_force", _NORMATIVE, _DOCS, _IN_FORCE),
     ("regulation_in_force_elliptic", "proactive.regulations_in_force", _IN_FORCE, _DOCS, _REGULATION),
     ("regulation_repealed_elliptic", "proactive.regulations_repealed", _REPEAL, _DOCS, _REGULATION),
     ("regulation_issued_elliptic", "proactive.regulations_issued", _ISSUE.replace("发布|", ""), _DOCS, _REGULATION),
+    ("regulation_in_force_listed", "proactive.regulations_in_force", _REGULATION, _DOCS, _IN_FORCE),
     ("licensing", "proactive.licensing", r"行政许可|许可(?:事项|决定|件)", _COUNT),
     ("penalty", "proactive.penalty", r"行政处罚|处罚(?:决定|案件)", _COUNT),
     ("coercion", "proactive.coercion", r"行政强制|强制(?:措施|执行)", _COUNT),
 )
-# Topics of metric ``other``: (topic, regex).  Checked after the metrics above
+# Topics of metric ``other``: (topic, regex[, the only units it takes]).  Checked after the metrics above
 # and before proactive.total, so 发布政策解读12篇 is a 政策解读 count.
 OTHER_TOPICS = (
+    ("其他处理", r"其他处理"),
+    ("收费通知", r"收费通知|缴费通知"),
+    ("罚没款", r"罚没|罚款"),
+    ("保密审查", r"保密审查|审查|审核"),
     ("新闻发布会", r"新闻发布会|发布会|新闻通气会"),
     ("政策解读", r"政策解读|解读(?:材料|文章|稿件)?|图解|解读"),
     ("培训人次", r"参训|参加培训|培训人员|覆盖干部|覆盖[^，。；]{0,6}(?:人员|职工|干部)"),
@@ -138,7 +167,12 @@ OTHER_TOPICS = (
     ("关注数", r"关注(?:数|量|人数|用户)?|粉丝|订阅(?:数|量|用户)?"),
     ("浏览量", r"浏览(?:量|次数)?|访问(?:量|次数)?|点击(?:量|率)?|阅读(?:量)?"),
     ("查询", r"查询|查阅"),
-    ("咨询", r"咨询|答疑"),
+    ("咨询", r"咨询|答疑|解答|答复|回复"),
+    ("意见采纳", r"采纳|反馈"),
+    ("澄清", r"澄清|辟谣"),
+    ("公开栏", r"公开栏|公示栏|宣传栏", ("个", "处", "块", "座")),
+    ("人员", r"人员|专职|兼职|工作人员", ("名", "人", "位")),
+    ("信息报送", r"报送|被采用|采用|录用"),
     ("回应关切", r"回应|舆情"),
     ("建议提案", r"建议|提案"),
     ("意见征集", r"征集|征求意见|意见建议"),
@@ -149,17 +183,27 @@ OTHER_TOPICS = (
 )
 # proactive.total: publishing verbs and objects; the last resort before 申请 alone.
 PROACTIVE_TOTAL = (
-    r"主动公开|(?:发布|公开|推送|更新|刊发|上传|报送|编发|发送)[^，。；]{0,14}?"
+    r"主动公开|(?:发布|公开|推送|更新|刊发|上传|编发|发送)[^，。；]{0,14}?"
     r"(?:信息|内容|文件|动态|稿件|数据|事项|政务)|(?:信息|内容|文件)[^，。；]{0,4}?(?:发布|公开)|发布|公开"
 )
-PROACTIVE_UNITS = ("条", "篇", "件", "项", "则", "万", None)
+PROACTIVE_UNITS = ("条", "篇", "件", "项", "则", "份", "万", None)
 RECEIVED_FALLBACK = rf"(?:{_REQUEST_CONTEXT})(?:事项)?[^，。；]{{0,4}}$"
+# 另有1件申请因涉及第三方…，结转至2024年继续办理: a remainder carried into next year.
+REMAINDER_CUE = r"(?:另有|尚有|还有|仍有|剩余|余下)$"
+CARRIED_LATER = r"^[^。；]{0,30}?(?:结转|顺延|延期|转入|延至)(?:至|到|入)?(?:下一?年|(?:19|20)\d{2}\s*年)"
 # Count before the noun: 共收到21件政府信息公开申请.
 RIGHT_NOUN_RULES = (
     ("carried_forward_after", "requests.carried_forward",
      r"^[^，。；]{0,8}?(?:结转(?:至|到|入)?下一?年|(?:转入|顺延|延至)(?:至|到)?下一?年|下一?年度?继续办理)"),
+    # The reason right after the count: 一件因需要另行制作不予提供, 两件因申请人逾期未补正视为放弃.
+    ("unable_reason_after", "requests.unable",
+     r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:另行制作|不掌握|没有现成|信息不存在)"),
+    ("not_processed_reason_after", "requests.not_processed",
+     r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:重复申请|信访|举报投诉|公开出版物|大量反复|重新出具)"),
+    ("other_processing_after", "other",
+     r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:逾期未补正|逾期不补正|视为放弃|未按收费通知|撤回申请|撤回了?申请)"),
     ("received_after", "requests.received", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开|依申请公开)?申请(?!人)"),
-    ("proactive_after", "proactive.total", r"^(?:[^，。；]{0,2}?)(?:政府|政务)?信息[^，。；申]{0,14}?公开(?!申请)"),
+    ("proactive_after", "proactive.total", r"^(?:[^，。；]{0,2}?)(?:政府|政务)?信息[^，。；申]{0,24}?公开(?!申请)"),
     ("review_after", "review.total", r"^(?:[^，。；]{0,3}?)行政复议"),
     ("litigation_after", "litigation.total", r"^(?:[^，。；]{0,3}?)行政诉讼"),
 )
@@ -193,6 +237,19 @@ NEGATIONS = (
     ("no_carried_forward", "requests.carried_forward", rf"{_NEG}[^，。；]{{0,6}}?结转(?:至|到|入)?下一?年"),
     ("no_normative_issued", "proactive.normative_docs_issued", rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_NORMATIVE}"),
     ("no_regulation_issued", "proactive.regulations_issued", rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_REGULATION}"),
+    ("no_normative_repealed", "proactive.normative_docs_repealed", rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_NORMATIVE}"),
+    ("no_regulation_repealed", "proactive.regulations_repealed", rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_REGULATION}"),
+    # Other things that did not happen: a 收费通知, a leak, an accountability case, a complaint.
+    ("no_fee_notice", "other", rf"{_NEG}(?:发出|下发|出具|开具)?[^，。；]{{0,4}}?收费通知书?"),
+    # A verb is required: 确保无泄密事件发生 is a goal, not a fact.
+    ("no_leak", "other", rf"(?<!确保)(?:{_NEG}(?:发生|出现)|不存在)[^，。；]{{0,8}}?泄密(?:事件|事故|情况)?"),
+    ("no_accountability", "other",
+     rf"(?<!确保)(?:{_NEG}(?:发生|出现)|不存在)[^，。；]{{0,24}}?责任追究(?:情况|事件|案件|的情况)?"),
+    ("no_complaint", "other",
+     rf"(?<!确保)(?:{_NEG}(?:收到|出现|发生)|不存在)[^，。；]{{0,40}}?(?:举报投诉|群众投诉|投诉)(?:事件|情况)?"),
+    ("no_licensing", "proactive.licensing", rf"{_NEG}(?:实施|作出|办理|发生|受理)?[^，。；]{{0,6}}?行政许可"),
+    ("no_penalty", "proactive.penalty", rf"{_NEG}(?:实施|作出|办理|发生)?[^，。；]{{0,12}}?行政处罚"),
+    ("no_coercion", "proactive.coercion", rf"{_NEG}(?:实施|作出|采取|办理|发生)?[^，。；]{{0,20}}?行政强制"),
     ("no_fees", "fees.info_processing",
      rf"(?:{_NEG}|不)(?:收取|产生|收)[^，。；]{{0,12}}?(?:处理费|费用)|{_NEG}[^，。；]{{0,8}}?处理费|未收费"),
 )

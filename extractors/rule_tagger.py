@@ -24,12 +24,15 @@ from gidar.taxonomy import METRICS
 
 _RULES = tuple((rule[0], rule[1], re.compile(rule[2]), rule[3], re.compile(rule[4]) if len(rule) > 4 else None)
                for rule in P.METRIC_RULES)
-_TOPICS = tuple((topic, re.compile(rx)) for topic, rx in P.OTHER_TOPICS)
+_TOPICS = tuple((t[0], re.compile(t[1]), t[2] if len(t) > 2 else None) for t in P.OTHER_TOPICS)
 _RIGHT = tuple((name, metric, re.compile(rx)) for name, metric, rx in P.RIGHT_NOUN_RULES)
 _NEGATIONS = tuple((name, metric, re.compile(rx)) for name, metric, rx in P.NEGATIONS)
 _PROACTIVE = re.compile(P.PROACTIVE_TOTAL)
 _PROACTIVE_STRONG = re.compile(r"主动公开|信息|内容|文件|动态|稿件|数据|政务")
 _RECEIVED_FALLBACK = re.compile(P.RECEIVED_FALLBACK)
+_REMAINDER_CUE = re.compile(P.REMAINDER_CUE)
+_CARRIED_LATER = re.compile(P.CARRIED_LATER)
+_CHANNEL = re.compile(r"通过|依托|利用|在[^，。；]{0,12}?(?:网站|平台|公众号|微博|栏)")
 _REQUEST_CONTEXT = re.compile(r"申请")
 _CUE_AT_START = re.compile(rf"^[，,：:；;（(\s]*(?:{P.PART_CUE_RE.pattern})")
 _DOC_UNITS = {"条", "篇", "件", "项", "则", None}
@@ -61,17 +64,19 @@ def _assign(sentence: str, cand: Candidate, window_start: int) -> _Assignment | 
     """The metric of one candidate, from its clause, the noun after it, or its wider window."""
     window = sentence[window_start:cand.local_start]
     clause = window[_last_break(window):]
-    around = sentence[:cand.local_end + 12]  # what a rule's context may come from
+    around = sentence[:cand.local_start]  # a rule's context: the sentence before the number
     requests_ok = bool(_REQUEST_CONTEXT.search(sentence))
     found = _match_rules(clause, cand.unit, around)
     if found:
         return found
     right = sentence[cand.local_end:]
+    if _REMAINDER_CUE.search(clause) and _CARRIED_LATER.search(right):
+        return _Assignment("requests.carried_forward", "remainder_carried", 0.85)
     for name, metric, rx in _RIGHT:
         if rx.search(right) and (cand.unit in ("件", "条", "篇", "起", "宗", "个", "项", None)):
             return _Assignment(metric, name, 0.85)
-    for topic, rx in _TOPICS:
-        if rx.search(clause) and (topic != "推送期数" or cand.unit == "期"):
+    for topic, rx, units in _TOPICS:
+        if rx.search(clause) and (units is None or cand.unit in units) and (topic != "推送期数" or cand.unit == "期"):
             return _Assignment("other", "topic", 0.8, topic)
     m = None if "申请" in clause else _PROACTIVE.search(clause)
     if m and cand.unit in P.PROACTIVE_UNITS and (_PROACTIVE_STRONG.search(m.group()) or cand.unit != "项"):
@@ -143,12 +148,21 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
     if open_total is not None and not _CUE_AT_START.match(sentence):
         open_total = None
     breakdown: list[tuple[int, Candidate]] = []  # (claim index, candidate) of parts of open_total
+    first = len(claims)
     prev_end, listing, orphans = 0, False, False
     for n, cand in enumerate(cands):
         found = _assign(sentence, cand, prev_end)
         gap_before = sentence[prev_end:cand.local_start]
         gap_after = sentence[cand.local_end:cands[n + 1].local_start] if n + 1 < len(cands) else ""
         prev_end = cand.local_end
+        if open_total is not None and found is not None and (
+                (found.metric == "other" and _own_clause(sentence[:cand.local_start]))
+                or (found.metric == "proactive.total" and _sibling_channel(sentence, claims[open_total], cand,
+                                                                           sent_start))):
+            # 发布政策解读12篇 after its own semicolon, 另有解读材料36篇, 通过公众号推送1027条 after
+            # 通过网站发布2458条: a statement of its own, not a part of the open total
+            _close_breakdown(claims, breakdown, open_total, sentence)
+            open_total, breakdown = None, []
         if open_total is not None and _compatible(claims[open_total].unit, cand.unit) and (
                 found is None or found.metric in ("proactive.total", "other")):
             found = _Assignment("proactive.part", "breakdown", 0.85)
@@ -173,8 +187,48 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
         elif found.metric == "proactive.part":
             breakdown.append((len(claims) - 1, cand))
     _close_breakdown(claims, breakdown, open_total, sentence)
+    _sibling_channels(claims, first, sentence, sent_start)
     _negations(view, s0, s1, sentence, sent_start, sent_end, claims)
     return open_total
+
+
+def _own_clause(before: str) -> bool:
+    """Whether the text before a number opens a new statement rather than continuing a breakdown:
+    the last 另有 or semicolon comes after the last 其中/包括."""
+    last_cue = max((m.end() for m in P.PART_CUE_RE.finditer(before)), default=-1)
+    last_new = max([before.rfind("；"), before.rfind(";")] + [m.end() for m in re.finditer(r"另有|另外|此外", before)])
+    return last_new > last_cue
+
+
+def _sibling_channel(sentence: str, total: Claim, cand: Candidate, sent_start: int) -> bool:
+    """Whether ``cand`` is a channel's count beside ``total``, another channel's count in this sentence."""
+    total_local = total.start - sent_start
+    if not 0 <= total_local < cand.local_start:
+        return False
+    before_total = sentence[:total_local]
+    between = sentence[total_local:cand.local_start]
+    return bool(_CHANNEL.search(before_total[_last_break(before_total):]) and _CHANNEL.search(
+        between[_last_break(between):]) and not P.PART_CUE_RE.search(between))
+
+
+def _sibling_channels(claims: list[Claim], first: int, sentence: str, sent_start: int) -> None:
+    """Counts per channel side by side (网站发布2458条，公众号推送1027条) with no overall figure
+    are parts of a total the report never states, not several totals."""
+    totals = [i for i in range(first, len(claims)) if claims[i].metric == "proactive.total"
+              and claims[i].pattern == "proactive_total"]
+    if len(totals) < 2 or any(c.parent in totals for c in claims[first:]):
+        return
+    if len(totals) != sum(1 for c in claims[first:] if c.metric == "proactive.total"):
+        return
+    clauses = []
+    prev = 0
+    for i in totals:
+        local = claims[i].start - sent_start
+        clauses.append(sentence[prev:max(prev, local)])
+        prev = max(prev, local)
+    if all(_CHANNEL.search(c[_last_break(c):] if _last_break(c) < len(c) else c) for c in clauses):
+        for i in totals:
+            claims[i] = replace(claims[i], metric="proactive.part", parent=None, pattern="sibling_channel")
 
 
 def _unstated_total(found: _Assignment | None, gap_before: str, gap_after: str,
@@ -211,9 +265,10 @@ def _negations(view: TextView, s0: int, s1: int, sentence: str, sent_start: int,
     seen = set()
     for name, metric, rx in _NEGATIONS:
         m = rx.search(sentence)
-        if not m or metric in seen:
+        key = name if metric == "other" else metric  # several other things may not have happened
+        if not m or key in seen:
             continue
-        seen.add(metric)
+        seen.add(key)
         start, end = view.source_span(s0 + m.start(), s0 + m.end())
         before = sentence[:m.start()]
         claims.append(Claim(metric=metric, value=Decimal(0), start=start, end=end,

@@ -4,8 +4,9 @@ Rules are precise on the phrasings they know; the model generalises to
 phrasings no pattern was written for.  Where both speak about the same
 characters the rule claim stands (a pattern is an explanation an auditor can
 read), unless the rule claim is a weak one — matched far from its keyword
-(score below ``weak_rule``) or the catch-all ``other`` — and the model is
-sure of another metric.  The model's claim is added where no rule claim
+(score below ``weak_rule``) — and the model is sure of another metric.  An
+``other`` claim found by a topic (其他处理, 答复咨询) stands: the model, trained
+mostly on the reconciled metrics, would pull it into a neighbouring row.  The model's claim is added where no rule claim
 overlaps it and the model is sure enough.  Every claim keeps its tagger.
 """
 from __future__ import annotations
@@ -55,7 +56,7 @@ class EnsembleTagger:
 
     def _yields(self, rule_claim: Claim, ml_claims: list[Claim]) -> bool:
         """A weak rule claim gives way to a confident model claim of another metric on it."""
-        if rule_claim.score >= self.weak_rule and rule_claim.metric != "other":
+        if rule_claim.score >= self.weak_rule:
             return False
         return any(_overlap(rule_claim, c) and c.metric != rule_claim.metric
                    and c.score >= self.override_threshold for c in ml_claims)

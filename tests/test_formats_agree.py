@@ -12,8 +12,6 @@ import pytest
 
 from tests.conftest import SEEDS
 
-pytest.importorskip("extractors.tables", reason="table parsing (extractors.tables) has not landed yet")
-pytest.importorskip("reconcile", reason="reconciliation has not landed yet")
 
 from gidar.pipeline import audit  # noqa: E402
 

@@ -133,7 +133,7 @@ NEGATIONS = [
     ("本年度无依申请公开事项。", ["requests.received"]),
     ("未发生行政复议、行政诉讼。", ["review.total", "litigation.total"]),
     ("2022年度我乡未发生针对本乡有关政府信息公开实务的行政复议案、行政诉讼案及举报投诉事件。",
-     ["review.total", "litigation.total"]),
+     ["review.total", "litigation.total", "other"]),
     ("本年度没有发生因政府信息公开引起的行政复议和行政诉讼。", ["review.total", "litigation.total"]),
     ("无政府信息公开行政复议案件。", ["review.total"]),
     ("本机关未被提起政府信息公开行政诉讼。", ["litigation.total"]),
@@ -174,8 +174,6 @@ DISTRACTORS = [
     "进一步提高认识，强化主动公开意识。",
     "认真贯彻“最多跑一次”改革。",
     "确保无泄密事件发生。",
-    "不存在因政务公开导致的投诉、举报或其他责任追究的情况。",
-    "2023年未发生政府信息公开工作责任追究情况。",
     "无其他需要说明的事项。",
     "设立12345政务服务便民热线。",
 ]
@@ -226,7 +224,9 @@ def test_when_a_breakdown_has_no_stated_total_then_its_items_are_parts_without_p
 
 def test_when_a_review_breakdown_follows_then_its_items_are_not_published_information():
     _, claims = tag("政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件。")
-    assert [(c.metric, c.value) for c in claims] == [("review.total", 351), ("review.corrected", 64)]
+    assert [(c.metric, c.value) for c in claims] == [("review.total", 351), ("review.upheld", 72),
+                                                     ("review.corrected", 64), ("review.other", 178),
+                                                     ("review.pending", 37)]
 
 
 def test_when_a_part_is_approximate_then_its_bound_is_kept():
@@ -337,3 +337,68 @@ def test_seed_004_restated_part_is_not_a_second_total():
     _, claims = _seed_claims("004")
     assert [int(c.value) for c in claims if c.metric == "proactive.total"] == [479]
     assert sorted(int(c.value) for c in claims if c.metric == "proactive.part") == [63, 111, 111, 300]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2023年未发生政府信息公开工作责任追究情况。",
+    "不存在因政务公开导致的投诉、举报或其他责任追究的情况。",
+    "全年开展保密审查1100余次，未发生泄密事件。",
+])
+def test_when_something_else_did_not_happen_then_it_is_a_zero_claim_of_other(sentence):
+    _, claims = tag(sentence)
+    assert ("other", Decimal(0)) in {(c.metric, c.value) for c in claims}
+    assert all(c.metric == "other" for c in claims)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("行政诉讼方面，全年被提起行政诉讼7件，其中法院判决驳回诉讼请求3件，原告撤诉2件，尚在审理中2件。",
+     [("litigation.total", 7), ("litigation.upheld", 3), ("litigation.other", 2), ("litigation.pending", 2)]),
+    ("因申请答复引发行政复议11件，复议维持8件，撤销2件，尚未审结1件。",
+     [("review.total", 11), ("review.upheld", 8), ("review.corrected", 2), ("review.pending", 1)]),
+])
+def test_when_outcomes_of_reviews_or_lawsuits_are_stated_then_each_has_its_table_4_metric(sentence, expected):
+    _, claims = tag(sentence)
+    assert [(c.metric, c.value) for c in claims] == [(m, Decimal(v)) for m, v in expected]
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    ("需要另行制作的申请4件，均依法告知申请人。", "requests.unable"),
+    ("对要求行政机关确认或重新出具已获取信息的2件申请，依法作出不予处理决定。", "requests.not_processed"),
+    ("属于信访举报投诉类的申请3件，已告知申请人通过其他渠道反映。", "requests.not_processed"),
+])
+def test_when_the_narrative_names_a_table_3_reason_then_the_count_is_that_row(sentence, metric):
+    _, claims = tag(sentence)
+    assert metric in {c.metric for c in claims}
+
+
+def test_when_channels_are_counted_side_by_side_then_they_are_parts_not_totals():
+    _, claims = tag("全年通过门户网站发布信息 820 条，通过微信公众号推送信息 315 条，通过政务微博发布信息 96 条。")
+    assert [(c.metric, c.value, c.parent) for c in claims] == [
+        ("proactive.part", 820, None), ("proactive.part", 315, None), ("proactive.part", 96, None)]
+
+
+def test_when_an_overall_figure_heads_the_channels_then_it_stays_the_total():
+    _, claims = tag("主动公开政府信息1231条，其中通过门户网站发布820条，通过微信公众号推送315条，通过微博发布96条。")
+    assert [(c.metric, c.value) for c in claims] == [
+        ("proactive.total", 1231), ("proactive.part", 820), ("proactive.part", 315), ("proactive.part", 96)]
+    assert {c.parent for c in claims[1:]} == {0}
+
+
+def test_when_a_new_statement_follows_a_total_then_it_is_not_one_of_its_parts():
+    _, claims = tag("主动公开各类政府信息412条，同比增长8.4%；发布政策解读12篇，其中图解解读5篇。")
+    assert [(c.metric, c.value) for c in claims] == [("proactive.total", 412), ("other", 12), ("other", 5)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("另有2件申请因需征求第三方意见，结转至2024年继续办理。", ("requests.carried_forward", 2)),
+    ("受理的申请中，有三件因申请人逾期未补正视为放弃。", ("other", 3)),
+    ("另有一件因需要另行制作不予提供。", ("requests.unable", 1)),
+])
+def test_when_the_count_comes_before_what_became_of_it_then_the_sentence_end_decides(sentence, expected):
+    _, claims = tag(sentence)
+    assert (expected[0], Decimal(expected[1])) in {(c.metric, c.value) for c in claims}
+
+
+def test_when_a_money_amount_has_thousands_separators_and_decimals_then_it_is_one_number():
+    _, claims = tag("办结行政处罚案件412件，罚没款1,236.5万元。")
+    assert [(c.metric, c.value) for c in claims] == [("proactive.penalty", 412), ("other", Decimal("1236.5"))]

@@ -41,7 +41,7 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-from corpus.blind import (paragraphs_appeals, paragraphs_distractors, paragraphs_other,
+from corpus.blind import (paragraphs_appeals, paragraphs_dev_extra, paragraphs_distractors, paragraphs_other,
                           paragraphs_proactive, paragraphs_requests, reports)
 from gidar.taxonomy import METRICS
 
@@ -49,7 +49,7 @@ LABELS = Path(__file__).resolve().parent.parent / "labels"
 OUT = {"blind-dev": LABELS / "blind-dev.jsonl", "blind-test": LABELS / "blind-test.jsonl"}
 SALT = "gidar-blind-v1"
 MODULES = (paragraphs_proactive, paragraphs_requests, paragraphs_appeals,
-           paragraphs_other, paragraphs_distractors, reports)
+           paragraphs_other, paragraphs_distractors, reports, paragraphs_dev_extra)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
@@ -131,7 +131,8 @@ def build_lines() -> list[dict]:
                 raise ValueError(f"duplicate paragraph {text[:30]!r}")
             seen.add(text)
             lines.append({"text": text, "spans": spans_of(text, labels),
-                          "meta": {"source": f"corpus/blind/{name}.py#{n}", "split": split_of(text)}})
+                          "meta": {"source": f"corpus/blind/{name}.py#{n}",
+                                   "split": getattr(module, "SPLIT", None) or split_of(text)}})
     return lines
 
 
