@@ -17,11 +17,14 @@ class Settings:
     task_time_limit: int = 300  # seconds a worker may spend on one document
     max_deliveries: int = 3  # a document that kills its worker this often is failed
     queue: str = "gidar"  # Celery queue the batch tasks go to
+    chunk: int = 16  # most documents per Celery task (a chunk whose worker died is retried one by one)
     web_token: str | None = None
 
     def __post_init__(self):
         if self.max_bytes <= 0:
             raise ValueError("max_bytes must be positive")
+        if self.chunk <= 0:
+            raise ValueError("chunk must be positive")
         from models.registry import TAGGERS
         if self.tagger not in TAGGERS + ("auto",):
             raise ValueError(f"unknown tagger {self.tagger!r}; choose one of {', '.join(TAGGERS)}")

@@ -57,17 +57,20 @@ def store_documents(paths: Iterable[Path], store, settings: Settings, version: s
 
 
 def enqueue(items: Iterable[dict], job_id: str, settings: Settings) -> int:
-    """Send one task per item to the queue, over one broker connection."""
+    """Send the items to the queue in chunks of ``settings.chunk`` documents, over one broker connection;
+    return how many documents were queued."""
     from workers.app import broker_connection
-    from workers.tasks import audit_document
-    n = 0
+    from workers.tasks import audit_documents
+    pending = [[item["sha256"], item["source"]] for item in items]
     # The settings' broker, not the one the app read at import: a process may audit against several.
+    # Small batches get small chunks, so that every worker gets some: at least 16 tasks when there is
+    # work for them.
+    size = max(1, min(settings.chunk, len(pending) // 16))
     with broker_connection(settings) as conn, conn.Producer() as producer:
-        for item in items:
-            audit_document.apply_async(args=(job_id, item["sha256"], item["source"]), queue=settings.queue,
-                                       producer=producer)
-            n += 1
-    return n
+        for start in range(0, len(pending), size):
+            audit_documents.apply_async(args=(job_id, pending[start:start + size]),
+                                        queue=settings.queue, producer=producer)
+    return len(pending)
 
 
 def submit(root: str | Path | Iterable[str | Path], settings: Settings, name: str | None = None,

@@ -78,3 +78,37 @@ def increment(conn: Connection, table: sa.Table, keys: Mapping, column: str) -> 
     stmt = stmt.on_conflict_do_update(index_elements=list(keys),
                                       set_={column: getattr(table.c, column) + 1})
     return conn.execute(stmt.returning(getattr(table.c, column))).scalar_one()
+
+
+def upsert(conn: Connection, table: sa.Table, row: Mapping, update: Mapping) -> None:
+    """Insert ``row``, or set ``update`` on the row with its key: one statement, one round trip."""
+    keys = [c.name for c in table.primary_key.columns]
+    conn.execute(_insert(conn, table).values(**row).on_conflict_do_update(index_elements=keys, set_=dict(update)))
+
+
+def increment_many(conn: Connection, table: sa.Table, key_rows: Sequence[Mapping], column: str) -> dict:
+    """``increment`` for several rows as one executemany; return {first key value: new count}."""
+    keys = list(key_rows[0])
+    stmt = _insert(conn, table)
+    stmt = stmt.on_conflict_do_update(index_elements=keys, set_={column: getattr(table.c, column) + 1})
+    first = getattr(table.c, keys[0])
+    rows = [{**k, column: 1} for k in key_rows]
+    return dict(conn.execute(stmt.returning(first, getattr(table.c, column), sort_by_parameter_order=True),
+                             rows).all())
+
+
+def upsert_many(conn: Connection, table: sa.Table, rows: Sequence[Mapping], update: Sequence[str]) -> None:
+    """``upsert`` of several rows as one executemany (one compiled statement, batched by the driver);
+    ``update`` names the columns a conflict overwrites."""
+    stmt = _insert(conn, table)
+    keys = [c.name for c in table.primary_key.columns]
+    conn.execute(stmt.on_conflict_do_update(index_elements=keys,
+                                            set_={name: getattr(stmt.excluded, name) for name in update}),
+                 list(rows))
+
+
+def insert_ignore_many(conn: Connection, table: sa.Table, rows: Sequence[Mapping]) -> set:
+    """Insert the rows whose key is not there yet; return the first key of those inserted."""
+    first = list(table.primary_key.columns)[0]
+    stmt = _insert(conn, table).on_conflict_do_nothing().returning(first, sort_by_parameter_order=True)
+    return set(conn.execute(stmt, list(rows)).scalars())

@@ -14,7 +14,7 @@ from typing import Iterable, Mapping
 
 import sqlalchemy as sa
 
-from workers.database import increment, insert_ignore
+from workers.database import increment, increment_many, insert_ignore
 from workers.schema import deliveries, job_items, jobs
 
 FINISHED = ("done", "failed")
@@ -27,6 +27,15 @@ def count_delivery(conn, job_id: str, sha256: str, version: str) -> int:
                  .where(job_items.c.job_id == job_id, job_items.c.sha256 == sha256, job_items.c.state.not_in(FINISHED))
                  .values(state="running", started_at=time.time()))
     return count
+
+
+def count_deliveries(conn, job_id: str, shas: list[str], version: str) -> dict[str, int]:
+    """``count_delivery`` for a chunk of documents: two statements whatever its size."""
+    counts = increment_many(conn, deliveries, [{"sha256": s, "pipeline_version": version} for s in shas], "count")
+    conn.execute(job_items.update()
+                 .where(job_items.c.job_id == job_id, job_items.c.sha256.in_(shas), job_items.c.state.not_in(FINISHED))
+                 .values(state="running", started_at=time.time()))
+    return counts
 
 
 class Jobs:
@@ -89,6 +98,11 @@ class Jobs:
             return
         with self.engine.begin() as own:
             own.execute(stmt)
+
+    def finish_items(self, job_id: str, shas: list[str], state: str, version: str | None, conn) -> None:
+        """``finish_item`` for several documents of one final state, in one statement."""
+        conn.execute(job_items.update().where(job_items.c.job_id == job_id, job_items.c.sha256.in_(shas))
+                     .values(state=state, result_version=version, finished_at=time.time()))
 
     def job_status(self, job_id: str) -> dict:
         """Counts by state, the rate over the finished items (documents/s) and an ETA in seconds."""

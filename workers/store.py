@@ -18,14 +18,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator, Mapping
 
+import orjson
 import sqlalchemy as sa
 
 from workers import cross_year
 from workers.agencies import agency_key, region_of
-from workers.database import create_engine, insert_ignore
+from workers.database import create_engine, insert_ignore, insert_ignore_many, upsert, upsert_many
 from workers.fingerprints import fingerprints
 from workers.jobs import Jobs
-from workers.schema import blobs, corrections, documents, findings, migrate, results, verdicts
+from workers.schema import blobs, corrections, deliveries, documents, findings, migrate, results, verdicts
 
 VERDICT_STATES = ("confirmed", "dismissed", "open")
 
@@ -127,30 +128,95 @@ class Store(Jobs):
         the job's item is finished in the same transaction.
         """
         result = _as_dict(result)
-        sha, version = result.get("sha256"), result.get("pipeline_version", "")
-        if not sha:
+        if not result.get("sha256"):
             return False  # an unreadable path has no content to key by
         if original is not None:
             self.save_original(original, result["source"])
-        report = result.get("report") or {}
-        key, region = agency_key(report.get("agency")), region_of(report.get("agency"))
-        error = result.get("error") or {}
-        meta = {"agency": report.get("agency"), "agency_key": key, "region": region, "year": report.get("year"),
-                "status": result["status"], "error_code": error.get("code"), "error_message": error.get("message"),
-                "result_version": version, "updated_at": time.time()}
         with self.engine.begin() as conn:
-            insert_ignore(conn, documents, {"sha256": sha, "source": result["source"],
-                                            "location": f"path:{Path(result['source']).resolve()}", **meta})
-            conn.execute(documents.update().where(documents.c.sha256 == sha).values(**meta))
-            written = insert_ignore(conn, results, {
-                "sha256": sha, "pipeline_version": version, "status": result["status"],
-                "result": json.dumps(result, ensure_ascii=False), "created_at": time.time()}) == 1
-            rows = self._finding_rows(result, result.get("findings") or (), 0, meta) if written else []
+            return self._save(conn, result, job_id)
+
+    def save_results(self, found: list, job_id: str | None = None, already: Mapping[str, str] | None = None,
+                     version: str | None = None) -> int:
+        """Several results in one transaction of a few statements (a worker's chunk); return how many were new.
+
+        The same rows as ``save_result`` for each, written set-wise: one
+        upsert of the documents, one insert of the results, one of the
+        findings, one update per final state of the job's items, and the
+        cross-year rules only for documents whose agency has a neighbouring
+        year.  ``already`` maps documents whose result (of ``version``) was
+        there before the chunk ran to that result's status: their job items
+        are finished with it.
+        """
+        rows = {}
+        for result in found:
+            result = _as_dict(result)
+            if result.get("sha256"):
+                rows[result["sha256"]] = result  # a document twice in a chunk is one document
+        metas = {sha: self._meta(result) for sha, result in rows.items()}
+        finished: dict[str, list[str]] = {"done": [], "failed": []}
+        written: set[str] = set()
+        with self.engine.begin() as conn:
             if rows:
-                conn.execute(findings.insert(), rows)
-            self._link_years(conn, result, meta)
+                upsert_many(conn, documents, [
+                    {"sha256": sha, "source": r["source"], "location": f"path:{Path(r['source']).resolve()}",
+                     **metas[sha]} for sha, r in rows.items()], update=list(next(iter(metas.values()))))
+                written = insert_ignore_many(conn, results, [
+                    {"sha256": sha, "pipeline_version": r.get("pipeline_version", ""), "status": r["status"],
+                     "result": orjson.dumps(r).decode(), "created_at": time.time()}
+                    for sha, r in rows.items()])
+                new_findings = [f for sha in written for f in self._finding_rows(
+                    rows[sha], rows[sha].get("findings") or (), 0, metas[sha])]
+                if new_findings:
+                    conn.execute(findings.insert(), new_findings)
+                for sha in self._with_neighbours(conn, metas):
+                    self._link_years(conn, rows[sha], metas[sha])
+            for sha, r in rows.items():
+                finished["done" if r["status"] == "ok" else "failed"].append(sha)
+            for sha, status in (already or {}).items():
+                finished["done" if status == "ok" else "failed"].append(sha)
             if job_id is not None:
-                self.finish_item(job_id, sha, "done" if result["status"] == "ok" else "failed", version, conn=conn)
+                for state, shas in finished.items():
+                    if shas:
+                        self.finish_items(job_id, shas, state, version or next(
+                            (r.get("pipeline_version") for r in rows.values()), None), conn)
+        return len(written)
+
+    @staticmethod
+    def _meta(result: dict) -> dict:
+        report = result.get("report") or {}
+        error = result.get("error") or {}
+        return {"agency": report.get("agency"), "agency_key": agency_key(report.get("agency")),
+                "region": region_of(report.get("agency")), "year": report.get("year"), "status": result["status"],
+                "error_code": error.get("code"), "error_message": error.get("message"),
+                "result_version": result.get("pipeline_version", ""), "updated_at": time.time()}
+
+    @staticmethod
+    def _with_neighbours(conn, metas: Mapping[str, dict]) -> list[str]:
+        """The documents of ``metas`` whose agency has a report of the year before or after."""
+        keys = {m["agency_key"] for m in metas.values() if m["agency_key"] and m["year"]}
+        if not keys:
+            return []
+        years: dict[str, set[tuple[int, str]]] = {}
+        for key, year, sha in conn.execute(sa.select(documents.c.agency_key, documents.c.year, documents.c.sha256)
+                                           .where(documents.c.agency_key.in_(keys), documents.c.status == "ok")):
+            years.setdefault(key, set()).add((year, sha))
+        return [sha for sha, m in metas.items() if m["agency_key"] in years and any(
+            y in (m["year"] - 1, m["year"] + 1) and other != sha for y, other in years[m["agency_key"]])]
+
+    def _save(self, conn, result: dict, job_id: str | None) -> bool:
+        sha, version = result["sha256"], result.get("pipeline_version", "")
+        meta = self._meta(result)
+        upsert(conn, documents, {"sha256": sha, "source": result["source"],
+                                 "location": f"path:{Path(result['source']).resolve()}", **meta}, update=meta)
+        written = insert_ignore(conn, results, {
+            "sha256": sha, "pipeline_version": version, "status": result["status"],
+            "result": json.dumps(result, ensure_ascii=False), "created_at": time.time()}) == 1
+        rows = self._finding_rows(result, result.get("findings") or (), 0, meta) if written else []
+        if rows:
+            conn.execute(findings.insert(), rows)
+        self._link_years(conn, result, meta)
+        if job_id is not None:
+            self.finish_item(job_id, sha, "done" if result["status"] == "ok" else "failed", version, conn=conn)
         return written
 
     def _finding_rows(self, result: dict, found, start: int, meta: Mapping) -> list[dict]:
@@ -212,6 +278,29 @@ class Store(Jobs):
             count = count_delivery(conn, job_id, sha256, version)
             blob = conn.execute(sa.select(blobs.c.content).where(blobs.c.sha256 == sha256)).scalar()
         return None, count, bytes(blob) if blob is not None else self.get_original(sha256)
+
+    def start_deliveries(self, job_id: str, shas: list[str], version: str, split_if_seen: bool = False
+                         ) -> tuple[dict[str, str], dict[str, int], dict[str, bytes | None]] | None:
+        """``start_delivery`` for a chunk in one transaction: (existing statuses, counts, originals).
+
+        With ``split_if_seen``, None (and nothing counted) when a document of
+        the chunk was delivered before and still has no result: its worker
+        died, and the chunk should go back one document per task.
+        """
+        from workers.jobs import count_deliveries
+        with self.engine.begin() as conn:
+            existing = dict(conn.execute(sa.select(results.c.sha256, results.c.status).where(
+                results.c.sha256.in_(shas), results.c.pipeline_version == version)).all())
+            todo = [s for s in shas if s not in existing]
+            if split_if_seen and todo and conn.execute(sa.select(sa.func.count()).where(
+                    deliveries.c.sha256.in_(todo), deliveries.c.pipeline_version == version,
+                    deliveries.c.count > 0)).scalar():
+                return None
+            counts = count_deliveries(conn, job_id, todo, version) if todo else {}
+            stored = dict(conn.execute(sa.select(blobs.c.sha256, blobs.c.content)
+                                       .where(blobs.c.sha256.in_(todo))).all()) if todo else {}
+        data = {s: bytes(stored[s]) if s in stored else self.get_original(s) for s in todo}
+        return existing, counts, data
 
     def result_status(self, sha256: str, version: str) -> str | None:
         """``ok``/``failed`` when the document has a result for ``version``, else None (cheap: no JSON)."""
