@@ -93,7 +93,7 @@ def test_audit_with_a_broker_runs_on_the_workers_and_writes_the_exports(services
 
 
 @pytest.mark.parametrize("command", [["batch", "submit"], ["batch", "status"], ["batch", "resume"],
-                                     ["batch", "export"], ["worker"]])
+                                     ["batch", "export"], ["batch", "coverage"], ["worker"]])
 def test_every_batch_command_has_help(command, capsys):
     from gidar.cli import main
     with pytest.raises(SystemExit) as exit_:

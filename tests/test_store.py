@@ -3,6 +3,7 @@ cross-year findings, coverage, filters, originals and corrections."""
 from __future__ import annotations
 
 import copy
+import json
 
 import pytest
 import sqlalchemy as sa
@@ -148,6 +149,21 @@ def test_coverage_names_known_agencies_without_a_report_for_the_year(store, audi
     assert [e["agency_key"] for e in cover["present"]] == ["临川区河西乡"]
     assert [e["agency_key"] for e in cover["missing"]] == ["长丰县城关镇"]
     assert cover["missing"][0]["years"] == [2022]
+
+
+def test_coverage_command_lists_the_missing_agencies(store, audited, capsys):
+    from gidar.cli import main
+    last, this = _years(audited, 1, 1)
+    store.save_result(last)
+    other = {**copy.deepcopy(last), "sha256": "c" * 64, "report": {**last["report"], "agency": "长丰县城关镇人民政府"}}
+    store.save_result(other)
+    store.save_result(this)
+    url = store.engine.url.render_as_string(hide_password=False)
+    assert main(["batch", "coverage", "2023", "--database", url, "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [e["agency"] for e in found["missing"]] == ["长丰县城关镇人民政府"]
+    assert main(["batch", "coverage", "2023", "--database", url]) == 0
+    assert "缺  长丰县城关镇人民政府" in capsys.readouterr().out
 
 
 def test_list_reports_filters_by_text_year_severity_and_status(store, audited):

@@ -69,6 +69,18 @@ def add_commands(subparsers, settings_factory) -> None:
         print("输出：" + "，".join(str(p) for p in paths.values()))
         return 0
 
+    def cmd_coverage(args) -> int:
+        found = batch.open_store(settings_factory(args)).coverage(args.year, region=args.region)
+        if args.format == "json":
+            print(json.dumps({"year": args.year, **found}, ensure_ascii=False))
+            return 0
+        print(f"{args.year} 年：已知机关 {len(found['present']) + len(found['missing'])} 个，"
+              f"有年报 {len(found['present'])} 个，缺 {len(found['missing'])} 个")
+        for e in found["missing"]:
+            years = "、".join(str(y) for y in e["years"]) or "无"
+            print(f"  缺  {e['agency'] or e['agency_key']}（{e['region'] or '地区不明'}；已有年份：{years}）")
+        return 0
+
     def cmd_worker(args) -> int:
         settings = with_broker(args)
         os.environ["GIDAR_QUEUE"] = args.queue or settings.queue
@@ -103,6 +115,13 @@ def add_commands(subparsers, settings_factory) -> None:
     ex.add_argument("--out", required=True, help="输出目录")
     _common(ex)
     ex.set_defaults(func=cmd_export)
+
+    cov = bsub.add_parser("coverage", help="某一年缺少年报的已知机关（按机关名称归并各年报告）")
+    cov.add_argument("year", type=int, help="年度，如 2023")
+    cov.add_argument("--region", default=None, help="只看某一地区（如 某某县）")
+    cov.add_argument("--format", choices=("text", "json"), default="text")
+    _common(cov)
+    cov.set_defaults(func=cmd_coverage)
 
     w = subparsers.add_parser("worker", help="启动 Celery 工作进程（每个进程只加载一次模型）")
     w.add_argument("--concurrency", type=int, default=os.cpu_count() or 1, help="子进程数（默认 CPU 核数）")
