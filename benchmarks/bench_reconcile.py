@@ -1,6 +1,6 @@
 """Reconciliation speed on the seed reports' gold tables and claims.
 
-    PYTHONPATH=. python benchmarks/bench_reconcile.py [--repeat N]
+    python benchmarks/bench_reconcile.py [--repeat N]
 
 Prints milliseconds per report; the design's budget for the whole text
 pipeline is 10 ms, of which reconciliation should take about 1.
@@ -8,12 +8,17 @@ pipeline is 10 ms, of which reconciliation should take about 1.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 
-from extractors.loading import load
-from extractors.sections import split_sections
-from reconcile import reconcile
-from tests.seed_gold import GOLD_STEMS, gold_claims, gold_info, gold_tables, load_gold, report_path
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractors.loading import load  # noqa: E402
+from extractors.sections import split_sections  # noqa: E402
+from reconcile import reconcile  # noqa: E402
+from tests.seed_gold import GOLD_STEMS, gold_claims, gold_info, gold_tables, load_gold, report_path  # noqa: E402
 
 
 def main() -> None:

@@ -57,6 +57,9 @@ NOT_A_CLAIM_BEFORE = (
     ("ordinal", re.compile(r"(?:第|No\.?|NO\.?|№)$")),
     ("doc_number", re.compile(r"(?:[〔\[［【（(][0-9０-９]{4}[〕\]］】）)]|[〔\[［【])$")),
     ("phone", re.compile(r"(?:电话|热线|传真|手机|联系方式|号码)[：:为是]?\s*$")),
+    # 比2022年的412条, 较上年的89件: the earlier year's figure, not this year's claim.
+    ("prior_year", re.compile(r"(?:比|较|同比|相比|对比|高于|低于|少于|多于)(?:上一?年度?|去年|前一年|(?:19|20)\d{2}\s*年度?)"
+                              r"(?:同期)?的?$")),
     ("postcode", re.compile(r"(?:邮编|邮政编码)[：:为是]?\s*$")),
     ("percent", re.compile(r"(?:百分之|比例为?|占比为?|率为?|率达|率)$")),
 )
@@ -127,8 +130,11 @@ METRIC_RULES = (
     ("not_processed_complaint", "requests.not_processed", r"信访|举报|投诉", _COUNT, _REQUEST_CONTEXT),
     ("granted", "requests.granted", r"予以公开|同意公开|全部公开|准予公开", _COUNT),
     ("received_matters", "requests.received", r"依申请公开[^，。；]{0,10}事项", _COUNT),
+    # 其他处理 by its reasons: 逾期不补正、行政机关不再处理其申请, 撤回申请.
+    ("other_processing", "other", r"不再处理|逾期不补正|逾期未补正|视为放弃|撤回(?:了)?申请", _COUNT),
     ("handled", "requests.handled",
-     r"办结|办理完结|办理完毕|处理完毕|答复|回复|(?:办理|处理)(?=[^，。；]*申请)", _COUNT, _REQUEST_CONTEXT + "|结转"),
+     r"办结|办理完结|办理完毕|处理完毕|答复|回复|(?:需|需要|应)办理|(?:办理|处理)(?=[^，。；]*申请)", _COUNT,
+     _REQUEST_CONTEXT + "|结转"),
     ("received", "requests.received",
      rf"(?:收到|受理|新收|接收|接到|收悉|登记)[^，。；]*?(?:{_REQUEST_CONTEXT})", _COUNT),
     ("normative_in_force", "proactive.normative_docs_in_force", rf"{_IN_FORCE}[^，。；]{{0,6}}{_NORMATIVE}|{_NORMATIVE}[^，。；]{{0,6}}{_IN_FORCE}", _DOCS),
@@ -171,7 +177,8 @@ OTHER_TOPICS = (
     ("意见采纳", r"采纳|反馈"),
     ("澄清", r"澄清|辟谣"),
     ("公开栏", r"公开栏|公示栏|宣传栏", ("个", "处", "块", "座")),
-    ("人员", r"人员|专职|兼职|工作人员", ("名", "人", "位")),
+    ("人数", r"人员|专职|兼职|申请人|代表|群众|干部|职工|参加|参训", ("名", "人", "位", "人次")),
+    ("活动", r"活动|开放日", ("场", "次", "期", "个")),
     ("信息报送", r"报送|被采用|采用|录用"),
     ("回应关切", r"回应|舆情"),
     ("建议提案", r"建议|提案"),
@@ -203,6 +210,8 @@ RIGHT_NOUN_RULES = (
     ("other_processing_after", "other",
      r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:逾期未补正|逾期不补正|视为放弃|未按收费通知|撤回申请|撤回了?申请)"),
     ("received_after", "requests.received", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开|依申请公开)?申请(?!人)"),
+    # 推送政务信息350余条至市政务公开办: reported up to a superior office, not published.
+    ("reported_up", "other", r"^(?:报送|上报)?(?:至|到|给)[^，。；]{0,8}?(?:办|局|委|厅|政府|上级)"),
     ("proactive_after", "proactive.total", r"^(?:[^，。；]{0,2}?)(?:政府|政务)?信息[^，。；申]{0,24}?公开(?!申请)"),
     ("review_after", "review.total", r"^(?:[^，。；]{0,3}?)行政复议"),
     ("litigation_after", "litigation.total", r"^(?:[^，。；]{0,3}?)行政诉讼"),
@@ -240,7 +249,7 @@ NEGATIONS = (
     ("no_normative_repealed", "proactive.normative_docs_repealed", rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_NORMATIVE}"),
     ("no_regulation_repealed", "proactive.regulations_repealed", rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_REGULATION}"),
     # Other things that did not happen: a 收费通知, a leak, an accountability case, a complaint.
-    ("no_fee_notice", "other", rf"{_NEG}(?:发出|下发|出具|开具)?[^，。；]{{0,4}}?收费通知书?"),
+    ("no_fee_notice", "other", rf"{_NEG}(?:发出|下发|出具|开具|送达)[^，。；]{{0,4}}?收费通知书?"),
     # A verb is required: 确保无泄密事件发生 is a goal, not a fact.
     ("no_leak", "other", rf"(?<!确保)(?:{_NEG}(?:发生|出现)|不存在)[^，。；]{{0,8}}?泄密(?:事件|事故|情况)?"),
     ("no_accountability", "other",
@@ -250,8 +259,10 @@ NEGATIONS = (
     ("no_licensing", "proactive.licensing", rf"{_NEG}(?:实施|作出|办理|发生|受理)?[^，。；]{{0,6}}?行政许可"),
     ("no_penalty", "proactive.penalty", rf"{_NEG}(?:实施|作出|办理|发生)?[^，。；]{{0,12}}?行政处罚"),
     ("no_coercion", "proactive.coercion", rf"{_NEG}(?:实施|作出|采取|办理|发生)?[^，。；]{{0,20}}?行政强制"),
+    # Stated as zero after the noun: 行政复议、行政诉讼案件数量均为零 (零 without a unit is no candidate).
+    ("zero_review", "review.total", r"行政复议[^，。；]{0,12}?(?:均|皆|都|同样|也)?为零"),
+    ("zero_litigation", "litigation.total", r"行政诉讼[^，。；]{0,12}?(?:均|皆|都|同样|也)?为零"),
     ("no_fees", "fees.info_processing",
      rf"(?:{_NEG}|不)(?:收取|产生|收)[^，。；]{{0,12}}?(?:处理费|费用)|{_NEG}[^，。；]{{0,8}}?处理费|未收费"),
 )
-# The same metrics stated as zero after the noun: 行政复议、行政诉讼均为零.
-ZERO_AFTER = re.compile(r"(?:均|皆|都)?(?:为零|为0(?![0-9.])|为无|均无)")
+

@@ -81,7 +81,7 @@ def _assign(sentence: str, cand: Candidate, window_start: int) -> _Assignment | 
     m = None if "申请" in clause else _PROACTIVE.search(clause)
     if m and cand.unit in P.PROACTIVE_UNITS and (_PROACTIVE_STRONG.search(m.group()) or cand.unit != "项"):
         return _Assignment("proactive.total", "proactive_total", 0.85)
-    if requests_ok and cand.unit in ("件", "条", "个", "项", None) and _RECEIVED_FALLBACK.search(clause):
+    if requests_ok and cand.unit in ("件", "件次", "条", "个", "项", None) and _RECEIVED_FALLBACK.search(clause):
         return _Assignment("requests.received", "received_fallback", 0.6)
     found = _match_rules(window, cand.unit, around)
     if found:

@@ -402,3 +402,16 @@ def test_when_the_count_comes_before_what_became_of_it_then_the_sentence_end_dec
 def test_when_a_money_amount_has_thousands_separators_and_decimals_then_it_is_one_number():
     _, claims = tag("办结行政处罚案件412件，罚没款1,236.5万元。")
     assert [(c.metric, c.value) for c in claims] == [("proactive.penalty", 412), ("other", Decimal("1236.5"))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全年公开信息506条，比2022年的412条有所增加。", [("proactive.total", 506)]),
+    ("本镇政府信息公开行政复议、行政诉讼案件数量均为零。", [("review.total", 0), ("litigation.total", 0)]),
+    ("推送政务信息350余条至市政务公开办。", [("other", 350)]),
+    ("因申请人逾期不补正、行政机关不再处理其政府信息公开申请的3件。", [("other", 3)]),
+    ("加上上年结转的1件，全年需办理24件申请。", [("requests.carried_over", 1), ("requests.handled", 24)]),
+    ("依申请公开的申请量为312件次。", [("requests.received", 312)]),
+])
+def test_phrasings_of_real_reports(sentence, expected):
+    _, claims = tag(sentence)
+    assert [(c.metric, c.value) for c in claims] == [(m, Decimal(v)) for m, v in expected]
