@@ -21,7 +21,9 @@ from models.labels import LabeledText, LabelSpan, data_hash, read_corpus
 from models.linear_model import NONE, fit
 from models.ml_tagger import LINEAR_NAME
 
-EVALUATION_SPLITS = ("heldout", "test", "blind-dev", "blind-test")
+# Never trained on.  ``blind-dev`` is not among them: the rules were tuned on it and the model learns
+# from it (real phrasings the generator lacks), so ``blind-test`` is the one honest measurement.
+EVALUATION_SPLITS = ("heldout", "test", "blind-test")
 
 
 @dataclass(frozen=True)
