@@ -1,8 +1,10 @@
 """Throughput of Celery workers against the bare pipeline.
 
-    PYTHONPATH=. python benchmarks/bench_workers.py [--reports 1000] [--database sqlite|postgresql]
+    python benchmarks/bench_workers.py [--reports 1000] [--database sqlite|postgresql]
 
-Generates seed variants, audits them in-process (the bare pipeline), then
+Generates seed variants, audits them in-process (the bare pipeline, in one
+process and in two plain processes at once, which is the most the machine can
+give two workers), then
 through a real ``celery worker`` on the machine's Redis with 1 and then 2
 child processes, each run on a fresh store.  Prints documents per second, the
 speed-up of 2 processes over 1, the queue overhead per task against the bare
@@ -40,6 +42,40 @@ def bare_pipeline(paths: list[Path], tagger_name: str) -> float:
     for p, data in zip(paths, datas):
         audit(data, str(p), tagger=tagger, settings=settings)
     return (time.perf_counter() - start) / len(paths)
+
+
+def _bare_worker(args: tuple[list[Path], str, object, object]) -> None:
+    paths, tagger_name, ready, go = args
+    from gidar.pipeline import audit
+    from gidar.settings import Settings
+    from models.registry import get_tagger
+    settings = Settings.resolve(tagger=tagger_name)
+    tagger = get_tagger(tagger_name, settings)
+    datas = [p.read_bytes() for p in paths]
+    audit(datas[0], "warm", tagger=tagger, settings=settings)
+    ready.release()
+    go.wait()
+    for p, data in zip(paths, datas):
+        audit(data, str(p), tagger=tagger, settings=settings)
+
+
+def bare_pipeline_parallel(paths: list[Path], tagger_name: str, processes: int) -> float:
+    """Documents per second of ``audit`` in ``processes`` plain processes, no queue and no store:
+    how far the machine itself lets the pipeline scale."""
+    import multiprocessing as mp
+    ctx = mp.get_context("fork")
+    ready, go = ctx.Semaphore(0), ctx.Event()
+    shares = [paths[i::processes] for i in range(processes)]
+    procs = [ctx.Process(target=_bare_worker, args=((share, tagger_name, ready, go),)) for share in shares]
+    for proc in procs:
+        proc.start()
+    for _ in procs:
+        ready.acquire()
+    start = time.perf_counter()
+    go.set()
+    for proc in procs:
+        proc.join()
+    return len(paths) / (time.perf_counter() - start)
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -92,8 +128,11 @@ def main(argv=None) -> int:
         tmp = Path(tmp_name)
         paths = write_variants(tmp / "reports", args.reports)
         bare = bare_pipeline(paths, args.tagger)
+        bare2 = bare_pipeline_parallel(paths, args.tagger, 2)
         print(f"{args.reports} reports, tagger {args.tagger}, store {args.database}")
         print(f"bare pipeline (1 process): {bare * 1000:.2f} ms/report, {1 / bare:.1f} reports/s")
+        print(f"bare pipeline (2 processes, no queue, no store): {bare2:.1f} reports/s, "
+              f"{bare2 * bare:.2f}x one: the most this machine gives two processes")
         runs = {c: run_workers(paths, tmp, c, args.database, args.tagger) for c in (1, 2)}
     for c, r in runs.items():
         print(f"celery, {c} worker process{'es' if c > 1 else ''}: {r['n'] / r['wall']:.1f} reports/s "
