@@ -8,6 +8,8 @@ content hash and pipeline version) are skipped on a re-run.
 """
 from __future__ import annotations
 
+import gc
+
 import hashlib
 import sys
 import json
@@ -46,6 +48,8 @@ def _init(settings: Settings, tagger_name: str | None) -> None:
     from models.registry import default_tagger, get_tagger
     _settings = settings
     _tagger = get_tagger(tagger_name, settings) if tagger_name else default_tagger(settings)
+    gc.collect()
+    gc.freeze()  # the tagger lives as long as the process: keep it out of every later collection
 
 
 def _audit_one(path: str) -> dict:

@@ -5,6 +5,7 @@ first use under ``-P solo``), never per task.
 """
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 from gidar.settings import Settings
@@ -46,3 +47,6 @@ def warm_up() -> None:
     audit(WARM_UP_TEXT, "warm-up", tagger=tagger(), settings=settings())
     store()
     version()
+    # What is loaded now lives as long as the process: keep it out of every later garbage collection.
+    gc.collect()
+    gc.freeze()

@@ -1,6 +1,6 @@
 """The Celery tasks: document keys in, their results written to the store.
 
-A task carries a small chunk of document keys (at most ``GIDAR_CHUNK``, 16
+A task carries a small chunk of document keys (at most ``GIDAR_CHUNK``, 32
 by default; fewer for small batches): the broker round trip, the delivery count and the result writes are
 paid once per chunk, in one transaction each, not once per document.  A chunk
 that comes back because its worker died (``kill -9``, the OOM killer, the hard
