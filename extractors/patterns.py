@@ -94,9 +94,9 @@ _PENDING = r"(?:尚未|未)审结(?![^，。；]*审结)|(?:尚在|正在|仍在
 
 METRIC_RULES = (
     ("fees", "fees.info_processing", r"(?:信息)?(?:公开)?处理费|收费", _MONEY),
-    ("litigation_corrected", "litigation.corrected", r"纠错|纠正|撤销|确认违法|败诉", _COUNT,
+    ("litigation_corrected", "litigation.corrected", r"纠错|纠正|撤销|确认违法|败诉|责令(?:重新|履行|改正)", _COUNT,
      r"(?:诉讼|起诉|法院|判决)(?!.*复议)"),
-    ("review_corrected", "review.corrected", r"纠错|纠正|撤销|确认违法", _COUNT, r"复议"),
+    ("review_corrected", "review.corrected", r"纠错|纠正|撤销|确认违法|责令(?:重新|履行|改正)", _COUNT, r"复议"),
     # Table 4's other outcomes: 结果维持 (复议维持, 驳回诉讼请求), 其他结果 (终止, 撤诉), 尚未审结.
     ("litigation_upheld", "litigation.upheld", _UPHELD + r"|驳回(?:起诉|诉讼请求|原告)", _COUNT, _LITIGATION_TOPIC),
     ("litigation_other", "litigation.other", _OTHER_OUTCOME + r"|撤诉|撤回起诉", _COUNT, _LITIGATION_TOPIC),
@@ -132,6 +132,8 @@ METRIC_RULES = (
     ("received_matters", "requests.received", r"依申请公开[^，。；]{0,10}事项", _COUNT),
     # 其他处理 by its reasons: 逾期不补正、行政机关不再处理其申请, 撤回申请.
     ("other_processing", "other", r"不再处理|逾期不补正|逾期未补正|视为放弃|撤回(?:了)?申请", _COUNT),
+    # 已办结410件 right after the applications were counted: the verb alone, no object of its own.
+    ("handled_bare", "requests.handled", r"(?:^|[，,。；\s])(?:已|共|全部|均已|累计)?(?:办结|办理完毕)$", _COUNT),
     ("handled", "requests.handled",
      r"办结|办理完结|办理完毕|处理完毕|答复|回复|(?:需|需要|应)办理|(?:办理|处理)(?=[^，。；]*申请)", _COUNT,
      _REQUEST_CONTEXT + "|结转"),
@@ -167,7 +169,7 @@ OTHER_TOPICS = (
     ("政策解读", r"政策解读|解读(?:材料|文章|稿件)?|图解|解读"),
     ("培训人次", r"参训|参加培训|培训人员|覆盖干部|覆盖[^，。；]{0,6}(?:人员|职工|干部)"),
     ("培训", r"培训|业务学习|专题学习"),
-    ("推送期数", r"推送|刊发|编印|出刊|编发"),
+    ("推送期数", r"推送|刊发|编印|出刊|编发|张贴|更新"),
     ("12345热线", r"12345|热线|便民服务电话|来电"),
     ("留言", r"留言|信箱|来信|网民|网友"),
     ("关注数", r"关注(?:数|量|人数|用户)?|粉丝|订阅(?:数|量|用户)?"),
@@ -216,6 +218,15 @@ RIGHT_NOUN_RULES = (
     ("review_after", "review.total", r"^(?:[^，。；]{0,3}?)行政复议"),
     ("litigation_after", "litigation.total", r"^(?:[^，。；]{0,3}?)行政诉讼"),
 )
+
+# The outcome of reviews or lawsuits named after the count: 另1起尚在审理中, 2件被纠错.
+OUTCOME_AFTER = (
+    ("pending", r"^[^，。；]{0,4}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未判决)"),
+    ("upheld", r"^[^，。；]{0,4}?被?维持"),
+    ("corrected", r"^[^，。；]{0,4}?被?(?:纠错|纠正|撤销|确认违法|判决败诉)"),
+)
+LITIGATION_TOPIC = _LITIGATION_TOPIC
+REVIEW_TOPIC = _REVIEW_TOPIC
 
 # --------------------------------------------------------------------------
 # Breakdowns, totals, scope, year.

@@ -32,6 +32,9 @@ _PROACTIVE_STRONG = re.compile(r"主动公开|信息|内容|文件|动态|稿件
 _RECEIVED_FALLBACK = re.compile(P.RECEIVED_FALLBACK)
 _REMAINDER_CUE = re.compile(P.REMAINDER_CUE)
 _CARRIED_LATER = re.compile(P.CARRIED_LATER)
+_OUTCOME_AFTER = tuple((outcome, re.compile(rx)) for outcome, rx in P.OUTCOME_AFTER)
+_LITIGATION_TOPIC = re.compile(P.LITIGATION_TOPIC)
+_REVIEW_TOPIC = re.compile(P.REVIEW_TOPIC)
 _CHANNEL = re.compile(r"通过|依托|利用|在[^，。；]{0,12}?(?:网站|平台|公众号|微博|栏)")
 _REQUEST_CONTEXT = re.compile(r"申请")
 _CUE_AT_START = re.compile(rf"^[，,：:；;（(\s]*(?:{P.PART_CUE_RE.pattern})")
@@ -72,6 +75,9 @@ def _assign(sentence: str, cand: Candidate, window_start: int) -> _Assignment | 
     right = sentence[cand.local_end:]
     if _REMAINDER_CUE.search(clause) and _CARRIED_LATER.search(right):
         return _Assignment("requests.carried_forward", "remainder_carried", 0.85)
+    found = _outcome_after(right, around, cand.unit)
+    if found:
+        return found
     for name, metric, rx in _RIGHT:
         if rx.search(right) and (cand.unit in ("件", "条", "篇", "起", "宗", "个", "项", None)):
             return _Assignment(metric, name, 0.85)
@@ -86,6 +92,19 @@ def _assign(sentence: str, cand: Candidate, window_start: int) -> _Assignment | 
     found = _match_rules(window, cand.unit, around)
     if found:
         return replace(found, score=0.7, pattern=found.pattern + "_far")
+    return None
+
+
+def _outcome_after(right: str, before: str, unit: str | None) -> _Assignment | None:
+    """另1起尚在审理中: an outcome named after the count, of whichever of 复议 and 诉讼 the sentence is on."""
+    if unit not in P._COUNT:
+        return None
+    topic = "litigation" if _LITIGATION_TOPIC.search(before) else "review" if _REVIEW_TOPIC.search(before) else None
+    if topic is None:
+        return None
+    for outcome, rx in _OUTCOME_AFTER:
+        if rx.search(right):
+            return _Assignment(f"{topic}.{outcome}", f"{outcome}_after", 0.8)
     return None
 
 

@@ -415,3 +415,20 @@ def test_when_a_money_amount_has_thousands_separators_and_decimals_then_it_is_on
 def test_phrasings_of_real_reports(sentence, expected):
     _, claims = tag(sentence)
     assert [(c.metric, c.value) for c in claims] == [(m, Decimal(v)) for m, v in expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("行政诉讼案件中，法院一审判决驳回诉讼请求2起，另1起尚在审理中。",
+     [("litigation.upheld", 2), ("litigation.pending", 1)]),
+    ("行政复议案件中，维持原答复4件，责令重新答复2件，另有1件尚未审结。",
+     [("review.upheld", 4), ("review.corrected", 2), ("review.pending", 1)]),
+])
+def test_when_the_sentence_is_about_reviews_or_lawsuits_then_outcomes_take_its_topic(sentence, expected):
+    _, claims = tag(sentence)
+    assert [(c.metric, c.value) for c in claims] == [(m, Decimal(v)) for m, v in expected]
+
+
+def test_when_the_applications_were_just_counted_then_a_bare_done_verb_counts_them_handled():
+    _, claims = tag("全年新收政府信息公开申请417件。已办结410件，予以公开156件。")
+    assert [(c.metric, c.value) for c in claims] == [
+        ("requests.received", 417), ("requests.handled", 410), ("requests.granted", 156)]
