@@ -195,6 +195,11 @@ PROACTIVE_TOTAL = (
     r"主动公开|(?:发布|公开|推送|更新|刊发|上传|编发|发送)[^，。；]{0,14}?"
     r"(?:信息|内容|文件|动态|稿件|数据|事项|政务)|(?:信息|内容|文件)[^，。；]{0,4}?(?:发布|公开)|发布|公开"
 )
+# What was published, when it names one category (政策文件, 财政预决算…) rather than all information.
+CATEGORY_RE = re.compile(r"政策文件|规范性文件|预决算|财政信息|人事信息|工作动态|动态信息|新闻|简报|公告|通知|公示|招标|采购|"
+                         r"规划|计划|项目|惠农|补贴|救助|重点领域|涉企")
+# …unless the object is information as a whole: 各类政府信息, 政务信息, 信息总量.
+GENERAL_INFO_RE = re.compile(r"(?:政府|政务|各类|各项|全部|相关)信息|信息(?:总|共|合计)|^[^，。；]{0,6}信息\s*$|内容|主动公开各类")
 PROACTIVE_UNITS = ("条", "篇", "件", "项", "则", "份", "万", None)
 RECEIVED_FALLBACK = rf"(?:{_REQUEST_CONTEXT})(?:事项)?[^，。；]{{0,4}}$"
 # 另有1件申请因涉及第三方…，结转至2024年继续办理: a remainder carried into next year.

@@ -86,6 +86,10 @@ def _assign(sentence: str, cand: Candidate, window_start: int) -> _Assignment | 
             return _Assignment("other", "topic", 0.8, topic)
     m = None if "申请" in clause else _PROACTIVE.search(clause)
     if m and cand.unit in P.PROACTIVE_UNITS and (_PROACTIVE_STRONG.search(m.group()) or cand.unit != "项"):
+        obj = clause[m.start():]
+        if P.CATEGORY_RE.search(obj) and not P.GENERAL_INFO_RE.search(obj):
+            # 主动公开涉企政策文件64份: one category of what was published, not the whole
+            return _Assignment("proactive.part", "category_part", 0.75)
         return _Assignment("proactive.total", "proactive_total", 0.85)
     if requests_ok and cand.unit in ("件", "件次", "条", "个", "项", None) and _RECEIVED_FALLBACK.search(clause):
         return _Assignment("requests.received", "received_fallback", 0.6)
@@ -191,7 +195,7 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
             found = _unstated_total(found, gap_before, gap_after, listing)
         if found is not None:
             orphans = found.pattern == "orphan_part" or (orphans and found.metric == "proactive.part")
-        listing = found is not None and found.pattern in ("list_part", "orphan_part") and "、" in gap_after
+        listing = found is not None and found.pattern in ("list_part", "orphan_part", "category_part") and "、" in gap_after
         if found is None:
             continue
         before = sentence[:cand.local_start]

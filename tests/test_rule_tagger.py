@@ -432,3 +432,13 @@ def test_when_the_applications_were_just_counted_then_a_bare_done_verb_counts_th
     _, claims = tag("全年新收政府信息公开申请417件。已办结410件，予以公开156件。")
     assert [(c.metric, c.value) for c in claims] == [
         ("requests.received", 417), ("requests.handled", 410), ("requests.granted", 156)]
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    ("围绕优化营商环境，主动公开涉企政策文件64份。", "proactive.part"),
+    ("全年主动公开各类政府信息412条。", "proactive.total"),
+    ("县政府门户网站全年发布信息约一万二千条。", "proactive.total"),
+])
+def test_when_one_category_of_information_is_counted_then_it_is_a_part(sentence, metric):
+    _, claims = tag(sentence)
+    assert [c.metric for c in claims] == [metric]
