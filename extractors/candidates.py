@@ -12,6 +12,7 @@ with ``reason`` set when ``keep_excluded=True`` so a learner can see negatives.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -64,8 +65,55 @@ def section_view(document: Document, section: Section) -> TextView:
     """
     start, end = section.start, section.end
     view = TextView(mask_artifacts(document.text[start:end]), tuple(range(start, end + 1)))
+    if document.kind != "pdf":
+        view = join_wrapped_lines(view, wrap_width(document.text))
     view = close_gaps(view, join_lines=document.kind == "pdf")
     return view.translate(TRADITIONAL_TO_SIMPLIFIED)
+
+
+_LINE_END = "。！？；：!?;:"
+
+
+def wrap_width(text: str) -> int | None:
+    """The width text extracted from a PDF was wrapped at, or None when its lines are paragraphs.
+
+    Wrapped text has many lines of prose, of (nearly) one length, that stop
+    mid-sentence: 主动按要求发布各类法定公开内容共 153条，其中工作信息共发布 55条，政策
+    In a text whose lines are paragraphs, a line of prose ends its sentence.
+    """
+    lengths = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if len(line) < 16 or "\t" in line or line[-1] in _LINE_END:
+            continue
+        if len(_CJK_RE.findall(line)) >= 0.6 * len(line):
+            lengths.append(len(line))
+    long = [n for n in lengths if n >= 0.8 * max(lengths, default=0)]  # full lines reach the margin
+    if len(long) < 3:
+        return None
+    width = Counter(long).most_common(1)[0][0]
+    full = [n for n in long if width - 2 <= n <= width + 1]
+    return width if len(full) >= 3 and len(full) >= 0.6 * len(long) else None
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def join_wrapped_lines(view: TextView, width: int | None) -> TextView:
+    """In a text file wrapped like a PDF page at ``width``, join each full line to the next
+    (政策\n文件 → 政策文件); short lines (headings, paragraph ends) keep their break."""
+    if width is None:
+        return view
+    joins, pos = [], 0
+    for line in view.text.split("\n")[:-1]:
+        stripped = line.strip()
+        pos += len(line) + 1
+        if len(stripped) >= width - 2 and stripped[-1] not in _LINE_END:
+            joins.append(pos - 1)
+    if not joins:
+        return view
+    at = set(joins)
+    return view.sub(re.compile(r"\n"), lambda m: "" if m.start() in at else "\n")
 
 
 def sentences(view: TextView):
