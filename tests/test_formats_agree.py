@@ -88,3 +88,19 @@ def test_when_a_page_carries_scripts_then_audit_reads_the_report_not_the_scripts
     assert result.status == "ok"
     values = {c.value for c in result.claims}
     assert not values & {9999, 8888, 7777, 6666, 5555}
+
+
+@pytest.mark.parametrize("pdf", sorted(FIXTURES.glob("seed-*.pdf")), ids=lambda p: p.stem)
+def test_when_a_pdf_is_copied_out_as_plain_text_then_claims_agree_and_no_cell_is_misread(pdf):
+    """pdfplumber's ``extract_text()`` hard-wraps lines and breaks table labels around their
+    values; as a .txt file the claims must be the PDF's, and a cell is either the PDF's or unreadable."""
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        text = "\n".join(page.extract_text() or "" for page in doc.pages)
+    as_text, as_pdf = audit(text.encode("utf-8"), pdf.stem + ".txt"), audit(pdf.read_bytes(), pdf.name)
+    assert sorted((c.metric, c.value) for c in as_text.claims) == sorted((c.metric, c.value) for c in as_pdf.claims)
+    for cell_id, cell in as_text.tables.cells.items():
+        if cell.state == "value":
+            assert (cell_id, cell.value) == (cell_id, as_pdf.tables.cells[cell_id].value)
+    errors = {f.rule for f in as_text.findings if f.severity == "error"}
+    assert errors <= {f.rule for f in as_pdf.findings if f.severity == "error"}

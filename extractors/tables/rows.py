@@ -192,7 +192,8 @@ def rows_from_flow(text: str, start: int, end: int) -> list[Row]:
         if rows and owned:  # pieces before this row's own label finish the previous row's label
             cont = "".join(f.text for f in pending[:owned])
             last = rows[-1]
-            rows[-1] = Row(tuple(o + cont for o in last.labels) + last.labels, last.values, last.start, last.end)
+            labels = tuple(o + cont for o in last.labels) + last.labels if last.labels else (cont,)
+            rows[-1] = Row(labels, last.values, last.start, last.end)
         first = (pending[numbered[-1]] if numbered else tokens[0]) if not inline else tokens[0]
         rows.append(Row(tuple(dict.fromkeys(options)), tuple(values), first.start, values[-1].end))
         pending = []
