@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from threadpoolctl import threadpool_limits
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -39,6 +41,7 @@ def bare_pipeline(paths: list[Path], tagger_name: str) -> float:
     tagger = get_tagger(tagger_name, settings)
     datas = [p.read_bytes() for p in paths]
     audit(datas[0], "warm", tagger=tagger, settings=settings)
+    threadpool_limits(1)
     gc.collect()
     gc.freeze()  # as the worker processes do after loading
     start = time.perf_counter()
@@ -56,6 +59,7 @@ def _bare_worker(args: tuple[list[Path], str, object, object]) -> None:
     tagger = get_tagger(tagger_name, settings)
     datas = [p.read_bytes() for p in paths]
     audit(datas[0], "warm", tagger=tagger, settings=settings)
+    threadpool_limits(1)
     gc.collect()
     gc.freeze()
     ready.release()

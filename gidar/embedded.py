@@ -48,6 +48,8 @@ def _init(settings: Settings, tagger_name: str | None) -> None:
     from models.registry import default_tagger, get_tagger
     _settings = settings
     _tagger = get_tagger(tagger_name, settings) if tagger_name else default_tagger(settings)
+    from threadpoolctl import threadpool_limits
+    threadpool_limits(1)  # OpenBLAS's idle threads would spin on the cores the other processes need
     gc.collect()
     gc.freeze()  # the tagger lives as long as the process: keep it out of every later collection
 

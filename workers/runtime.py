@@ -40,10 +40,19 @@ def store():
     return Store.open(s.database_url, s.data_dir, fast_commit=True)
 
 
+def one_thread_per_process() -> None:
+    """One BLAS thread per process: the model's small matrix products gain nothing from more, and
+    OpenBLAS's idle threads spin on the cores the other worker processes need."""
+    from threadpoolctl import threadpool_limits
+    threadpool_limits(1)
+
+
 def warm_up() -> None:
     """Load the tagger, jieba's dictionary and the store now, so the first task is not slow."""
     from gidar.pipeline import audit
     store.cache_clear()  # a forked child must not share its parent's database connections
+    tagger()
+    one_thread_per_process()
     audit(WARM_UP_TEXT, "warm-up", tagger=tagger(), settings=settings())
     store()
     version()
