@@ -19,7 +19,12 @@ from gidar.domain import ABOUT, AT_LEAST, EXACT
 
 _CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+# Financial (capital) numerals, as in 壹佰零伍件; alone (陆, 伍) they are usually names, so a
+# capital numeral counts only in a numeral of two characters or more.
+_CAPITAL = {"壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9}
+_CAPITAL_SMALL = {"拾": 10, "佰": 100, "仟": 1000}
+_CN_DIGIT.update(_CAPITAL)
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000, **_CAPITAL_SMALL}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
 # Prefix markers, longest first so 超过 wins over 超.
@@ -31,7 +36,7 @@ _ARABIC = (r"[0-9０-９]{1,3}(?:[, \u00a0][0-9０-９]{3})+(?:[.．][0-9０-９
            r"|[0-9０-９]+(?:[.．][0-9０-９]+)?")
 # 万/亿 multiply a number unless they start the unit 万元/亿元.
 _MULT = r"(?:[万亿](?![元]))"
-_CHINESE = rf"(?:[{''.join(_CN_DIGIT)}十百千]|[万亿](?!元))+"
+_CHINESE = rf"(?:[{''.join(_CN_DIGIT)}{''.join(_CN_SMALL)}]|[万亿](?!元))+"
 NUMBER_PATTERN = (
     rf"(?P<pre>{'|'.join(sorted(_PREFIX, key=len, reverse=True))})?"
     rf"(?:(?P<arabic>{_ARABIC})(?P<amult>余?{_MULT})?|(?P<chinese>{_CHINESE}))"
@@ -106,7 +111,9 @@ def number_from_match(m: re.Match) -> Number | None:
         text = m.group("chinese")
         has_digit = any(ch in _CN_DIGIT for ch in text)
         # 百/千/万 alone count only before 余/多 (百余人, 千余条); 十 alone is ten.
-        if not has_digit and text != "十" and not (m.group("post") in ("余", "多") and len(text) == 1):
+        if not has_digit and text not in ("十", "拾") and not (m.group("post") in ("余", "多") and len(text) == 1):
+            return None
+        if len(text) < 2 and (text in _CAPITAL or text in _CAPITAL_SMALL):
             return None
         number = chinese_to_int(text)
         if number is None:

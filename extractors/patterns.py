@@ -106,9 +106,12 @@ METRIC_RULES = (
     ("review_pending", "review.pending", _PENDING, _COUNT, _REVIEW_TOPIC),
     ("review", "review.total", r"行政复议|复议", _COUNT),
     ("litigation", "litigation.total", r"行政诉讼|诉讼|起诉|应诉|被诉", _COUNT),
-    ("natural_person", "requests.received_natural_person", r"自然人|公民个人", _COUNT, _REQUEST_CONTEXT),
+    ("natural_person", "requests.received_natural_person", r"自然人|公民个人|个人申请|个人提出|群众个人", _COUNT,
+     _REQUEST_CONTEXT),
     ("legal_entity", "requests.received_legal_entity",
-     r"法人|其他组织|商业企业|科研机构|社会公益组织|法律服务机构|企业", _COUNT, _REQUEST_CONTEXT),
+     # not 公民、法人和其他组织, the phrase for every applicant
+     r"(?<!公民、)(?<!公民和)(?<!公民，)法人|(?<!法人和)(?<!法人或)(?<!法人或者)(?<!法人及)其他组织|商业企业|科研机构|"
+     r"社会公益组织|社会组织|法律服务机构|企业", _COUNT, _REQUEST_CONTEXT),
     ("carried_forward", "requests.carried_forward",
      r"结转(?:至|到|入)?下一?年|结转(?:至|到|入)(?:19|20)\d{2}|(?:转入|顺延|延至)(?:至|到)?下一?年|下一?年度?继续办理"
      r"|继续办理|尚未办结|正在办理|尚在办理",
@@ -120,7 +123,7 @@ METRIC_RULES = (
     ("request_channel", "other",
      r"(?:网上|在线|网络|信函|邮寄|当面|现场|传真|电子邮件|电子邮箱|来信|来访)(?:方式)?(?:提交|提出|递交)?的?申请", _COUNT),
     ("partially_granted", "requests.partially_granted", r"部分(?:予以|同意)?公开", _COUNT),
-    ("denied", "requests.denied", r"不予公开", _COUNT),
+    ("denied", "requests.denied", r"不予公开|不同意公开|不予同意公开", _COUNT),
     ("unable", "requests.unable", r"无法提供|不掌握|信息不存在|非本机关", _COUNT),
     ("not_processed", "requests.not_processed", r"不予处理|不予受理", _COUNT),
     # The reasons of table 3's rows, when the narrative names the reason instead of the row.
@@ -228,7 +231,7 @@ RIGHT_NOUN_RULES = (
 OUTCOME_AFTER = (
     ("pending", r"^[^，。；]{0,4}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未判决)"),
     ("upheld", r"^[^，。；]{0,4}?被?维持"),
-    ("corrected", r"^[^，。；]{0,4}?被?(?:纠错|纠正|撤销|确认违法|判决败诉)"),
+    ("corrected", r"^[^，。；]{0,4}?被?[^，。；]{0,6}?(?:纠错|纠正|撤销|确认违法|判决败诉)"),
 )
 LITIGATION_TOPIC = _LITIGATION_TOPIC
 REVIEW_TOPIC = _REVIEW_TOPIC

@@ -91,6 +91,8 @@ def _assign(sentence: str, cand: Candidate, window_start: int) -> _Assignment | 
             # 主动公开涉企政策文件64份: one category of what was published, not the whole
             return _Assignment("proactive.part", "category_part", 0.75)
         return _Assignment("proactive.total", "proactive_total", 0.85)
+    if cand.unit in ("人", "人次", "名", "位", "万人次") and not requests_ok:
+        return _Assignment("other", "topic", 0.7, "人数")  # 参训12人次: people are never a table cell
     if requests_ok and cand.unit in ("件", "件次", "条", "个", "项", None) and _RECEIVED_FALLBACK.search(clause):
         return _Assignment("requests.received", "received_fallback", 0.6)
     found = _match_rules(window, cand.unit, around)

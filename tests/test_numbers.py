@@ -95,3 +95,15 @@ def test_the_scanner_pattern_finds_every_number_of_a_sentence():
     text = "共153条，其中55条、十三条、300余条"
     found = [m.group() for m in NUMBER_RE.finditer(text)]
     assert found == ["153", "55", "十三", "300余"]
+
+
+@pytest.mark.parametrize("text, value", [("壹佰零伍件", 105), ("贰拾条", 20), ("叁仟肆佰件", 3400)])
+def test_when_financial_numerals_are_written_then_they_read(text, value):
+    from extractors.numbers import NUMBER_RE, number_from_match
+    assert [number_from_match(m).value for m in NUMBER_RE.finditer(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["陆家嘴街道", "伍先生", "拾级而上"])
+def test_when_a_single_financial_numeral_is_a_name_then_it_is_no_number(text):
+    from extractors.numbers import NUMBER_RE, number_from_match
+    assert [n for m in NUMBER_RE.finditer(text) if (n := number_from_match(m))] == []
