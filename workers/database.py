@@ -62,32 +62,14 @@ def _insert(conn: Connection, table: sa.Table):
 
 
 def insert_ignore(conn: Connection, table: sa.Table, rows: Sequence[Mapping] | Mapping) -> int:
-    """Insert rows whose key is not there yet; for one row, return 1 if it was inserted, else 0."""
-    if isinstance(rows, Mapping):
-        key = list(table.primary_key.columns)[0]
-        stmt = _insert(conn, table).values(**rows).on_conflict_do_nothing().returning(key)
-        return len(conn.execute(stmt).all())
-    if rows:
-        conn.execute(_insert(conn, table).on_conflict_do_nothing(), list(rows))
-    return -1  # executemany row counts are not reliable across drivers
-
-
-def increment(conn: Connection, table: sa.Table, keys: Mapping, column: str) -> int:
-    """Add one to ``column`` of the row with ``keys`` (creating it at 1); return the new count."""
-    stmt = _insert(conn, table).values(**keys, **{column: 1})
-    stmt = stmt.on_conflict_do_update(index_elements=list(keys),
-                                      set_={column: getattr(table.c, column) + 1})
-    return conn.execute(stmt.returning(getattr(table.c, column))).scalar_one()
-
-
-def upsert(conn: Connection, table: sa.Table, row: Mapping, update: Mapping) -> None:
-    """Insert ``row``, or set ``update`` on the row with its key: one statement, one round trip."""
-    keys = [c.name for c in table.primary_key.columns]
-    conn.execute(_insert(conn, table).values(**row).on_conflict_do_update(index_elements=keys, set_=dict(update)))
+    """Insert the row (or rows) whose key is not there yet; return how many were inserted."""
+    rows = [rows] if isinstance(rows, Mapping) else list(rows)
+    return len(insert_ignore_many(conn, table, rows)) if rows else 0
 
 
 def increment_many(conn: Connection, table: sa.Table, key_rows: Sequence[Mapping], column: str) -> dict:
-    """``increment`` for several rows as one executemany; return {first key value: new count}."""
+    """Add one to ``column`` of each row with these keys (creating it at 1), as one executemany;
+    return {first key value: new count}."""
     keys = list(key_rows[0])
     stmt = _insert(conn, table)
     stmt = stmt.on_conflict_do_update(index_elements=keys, set_={column: getattr(table.c, column) + 1})
@@ -98,8 +80,8 @@ def increment_many(conn: Connection, table: sa.Table, key_rows: Sequence[Mapping
 
 
 def upsert_many(conn: Connection, table: sa.Table, rows: Sequence[Mapping], update: Sequence[str]) -> None:
-    """``upsert`` of several rows as one executemany (one compiled statement, batched by the driver);
-    ``update`` names the columns a conflict overwrites."""
+    """Insert the rows, or overwrite the ``update`` columns of those whose key is there, as one
+    executemany (one compiled statement, batched by the driver)."""
     stmt = _insert(conn, table)
     keys = [c.name for c in table.primary_key.columns]
     conn.execute(stmt.on_conflict_do_update(index_elements=keys,

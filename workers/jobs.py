@@ -14,23 +14,15 @@ from typing import Iterable, Mapping
 
 import sqlalchemy as sa
 
-from workers.database import increment, increment_many, insert_ignore
+from workers.database import increment_many, insert_ignore
 from workers.schema import deliveries, job_items, jobs
 
 FINISHED = ("done", "failed")
 
 
-def count_delivery(conn, job_id: str, sha256: str, version: str) -> int:
-    """Inside a transaction: one more delivery of a document, its item marked running; the new count."""
-    count = increment(conn, deliveries, {"sha256": sha256, "pipeline_version": version}, "count")
-    conn.execute(job_items.update()
-                 .where(job_items.c.job_id == job_id, job_items.c.sha256 == sha256, job_items.c.state.not_in(FINISHED))
-                 .values(state="running", started_at=time.time()))
-    return count
-
-
 def count_deliveries(conn, job_id: str, shas: list[str], version: str) -> dict[str, int]:
-    """``count_delivery`` for a chunk of documents: two statements whatever its size."""
+    """Inside a transaction: one more delivery of each document, their items marked running; the new
+    counts.  Two statements whatever the number of documents."""
     counts = increment_many(conn, deliveries, [{"sha256": s, "pipeline_version": version} for s in shas], "count")
     conn.execute(job_items.update()
                  .where(job_items.c.job_id == job_id, job_items.c.sha256.in_(shas), job_items.c.state.not_in(FINISHED))
@@ -87,7 +79,7 @@ class Jobs:
     def begin_delivery(self, job_id: str, sha256: str, version: str) -> int:
         """Count one more delivery of a document and mark its item running; return the count."""
         with self.engine.begin() as conn:
-            return count_delivery(conn, job_id, sha256, version)
+            return count_deliveries(conn, job_id, [sha256], version)[sha256]
 
     def finish_item(self, job_id: str, sha256: str, state: str, version: str | None, conn=None) -> None:
         """Close an item with its result's state (inside ``conn``'s transaction when given)."""

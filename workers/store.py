@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 from workers import cross_year
 from workers.agencies import agency_key, region_of
-from workers.database import create_engine, insert_ignore, insert_ignore_many, upsert, upsert_many
+from workers.database import create_engine, insert_ignore, insert_ignore_many, upsert_many
 from workers.fingerprints import fingerprints
 from workers.jobs import Jobs
 from workers.schema import blobs, corrections, deliveries, documents, findings, migrate, results, verdicts
@@ -132,8 +132,7 @@ class Store(Jobs):
             return False  # an unreadable path has no content to key by
         if original is not None:
             self.save_original(original, result["source"])
-        with self.engine.begin() as conn:
-            return self._save(conn, result, job_id)
+        return self.save_results([result], job_id=job_id) == 1
 
     def save_results(self, found: list, job_id: str | None = None, already: Mapping[str, str] | None = None,
                      version: str | None = None) -> int:
@@ -203,22 +202,6 @@ class Store(Jobs):
         return [sha for sha, m in metas.items() if m["agency_key"] in years and any(
             y in (m["year"] - 1, m["year"] + 1) and other != sha for y, other in years[m["agency_key"]])]
 
-    def _save(self, conn, result: dict, job_id: str | None) -> bool:
-        sha, version = result["sha256"], result.get("pipeline_version", "")
-        meta = self._meta(result)
-        upsert(conn, documents, {"sha256": sha, "source": result["source"],
-                                 "location": f"path:{Path(result['source']).resolve()}", **meta}, update=meta)
-        written = insert_ignore(conn, results, {
-            "sha256": sha, "pipeline_version": version, "status": result["status"],
-            "result": json.dumps(result, ensure_ascii=False), "created_at": time.time()}) == 1
-        rows = self._finding_rows(result, result.get("findings") or (), 0, meta) if written else []
-        if rows:
-            conn.execute(findings.insert(), rows)
-        self._link_years(conn, result, meta)
-        if job_id is not None:
-            self.finish_item(job_id, sha, "done" if result["status"] == "ok" else "failed", version, conn=conn)
-        return written
-
     def _finding_rows(self, result: dict, found, start: int, meta: Mapping) -> list[dict]:
         prints = fingerprints({**result, "findings": list(found)})
         return [{"sha256": result["sha256"], "pipeline_version": meta["result_version"], "idx": start + i,
@@ -262,28 +245,14 @@ class Store(Jobs):
                 start = len(later_result.get("findings") or ())
                 insert_ignore(conn, findings, self._finding_rows(later_result, new, start, doc))
 
-    def start_delivery(self, job_id: str, sha256: str, version: str) -> tuple[str | None, int, bytes | None]:
-        """One transaction before a task runs: (existing result status, delivery count, the original's bytes).
-
-        With a result already there nothing is counted (a redelivery after the
-        result was written); otherwise the delivery is counted and committed
-        before the pipeline runs, so a document that kills its worker is counted.
-        """
-        from workers.jobs import count_delivery
-        with self.engine.begin() as conn:
-            existing = conn.execute(sa.select(results.c.status).where(
-                results.c.sha256 == sha256, results.c.pipeline_version == version)).scalar()
-            if existing is not None:
-                return existing, 0, None
-            count = count_delivery(conn, job_id, sha256, version)
-            blob = conn.execute(sa.select(blobs.c.content).where(blobs.c.sha256 == sha256)).scalar()
-        return None, count, bytes(blob) if blob is not None else self.get_original(sha256)
-
     def start_deliveries(self, job_id: str, shas: list[str], version: str, split_if_seen: bool = False
                          ) -> tuple[dict[str, str], dict[str, int], dict[str, bytes | None]] | None:
-        """``start_delivery`` for a chunk in one transaction: (existing statuses, counts, originals).
+        """Before a chunk runs, in one transaction: (existing result statuses, delivery counts, originals).
 
-        With ``split_if_seen``, None (and nothing counted) when a document of
+        A document that already has its result is not counted (a redelivery
+        after the result was written); the others are counted and committed
+        before the pipeline runs, so a document that kills its worker is
+        counted.  With ``split_if_seen``, None (and nothing counted) when a document of
         the chunk was delivered before and still has no result: its worker
         died, and the chunk should go back one document per task.
         """

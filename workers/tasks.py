@@ -73,13 +73,6 @@ def run_documents(job_id: str, items: Items, requeue: Callable[[Items], None] | 
     return {"done": len(results), "existing": len(existing), "requeued": len(left)}
 
 
-def run_document(job_id: str, sha256: str, source: str) -> dict:
-    """One document: ``run_documents`` of a chunk of one; return ``{"sha256", "status"}``."""
-    run_documents(job_id, [[sha256, source]])
-    found = runtime.store().result_status(sha256, runtime.version())
-    return {"sha256": sha256, "status": found}
-
-
 def send_singles(job_id: str, items: Items) -> None:
     """One task per document, on the queue of this worker's settings."""
     with app.producer_or_acquire() as producer:
