@@ -32,26 +32,9 @@ from tests.batchdata import (Worker, drop_postgres_schema, postgres_schema_url, 
 REDIS_DB = 13
 
 
-def bare_pipeline(paths: list[Path], tagger_name: str) -> float:
-    """Seconds per document of ``audit`` in this process, tagger loaded once."""
-    from gidar.pipeline import audit
-    from gidar.settings import Settings
-    from models.registry import get_tagger
-    settings = Settings.resolve(tagger=tagger_name)
-    tagger = get_tagger(tagger_name, settings)
-    datas = [p.read_bytes() for p in paths]
-    audit(datas[0], "warm", tagger=tagger, settings=settings)
-    threadpool_limits(1)
-    gc.collect()
-    gc.freeze()  # as the worker processes do after loading
-    start = time.perf_counter()
-    for p, data in zip(paths, datas):
-        audit(data, str(p), tagger=tagger, settings=settings)
-    return (time.perf_counter() - start) / len(paths)
-
-
-def _bare_worker(args: tuple[list[Path], str, object, object]) -> None:
-    paths, tagger_name, ready, go = args
+def _ready_pipeline(paths: list[Path], tagger_name: str):
+    """A function auditing all of ``paths`` once, set up as a worker process is: tagger loaded and
+    warmed, one BLAS thread, what was loaded kept out of garbage collection."""
     from gidar.pipeline import audit
     from gidar.settings import Settings
     from models.registry import get_tagger
@@ -62,10 +45,27 @@ def _bare_worker(args: tuple[list[Path], str, object, object]) -> None:
     threadpool_limits(1)
     gc.collect()
     gc.freeze()
+
+    def run() -> None:
+        for p, data in zip(paths, datas):
+            audit(data, str(p), tagger=tagger, settings=settings)
+    return run
+
+
+def bare_pipeline(paths: list[Path], tagger_name: str) -> float:
+    """Seconds per document of ``audit`` in this process."""
+    run = _ready_pipeline(paths, tagger_name)
+    start = time.perf_counter()
+    run()
+    return (time.perf_counter() - start) / len(paths)
+
+
+def _bare_worker(args: tuple[list[Path], str, object, object]) -> None:
+    paths, tagger_name, ready, go = args
+    run = _ready_pipeline(paths, tagger_name)
     ready.release()
     go.wait()
-    for p, data in zip(paths, datas):
-        audit(data, str(p), tagger=tagger, settings=settings)
+    run()
 
 
 def bare_pipeline_parallel(paths: list[Path], tagger_name: str, processes: int) -> float:
