@@ -218,7 +218,7 @@ RIGHT_NOUN_RULES = (
     ("not_processed_reason_after", "requests.not_processed",
      r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:重复申请|信访|举报投诉|公开出版物|大量反复|重新出具)"),
     ("other_processing_after", "other",
-     r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:逾期未补正|逾期不补正|视为放弃|未按收费通知|撤回申请|撤回了?申请)"),
+     r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:逾期未补正|逾期不补正|视为放弃|未按收费通知|撤回了?申请)"),
     ("received_after", "requests.received", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开|依申请公开)?申请(?!人)"),
     # 推送政务信息350余条至市政务公开办: reported up to a superior office, not published.
     ("reported_up", "other", r"^(?:报送|上报)?(?:至|到|给)[^，。；]{0,8}?(?:办|局|委|厅|政府|上级)"),
