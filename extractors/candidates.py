@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from extractors.cleaning import mask_artifacts
@@ -74,8 +75,11 @@ def section_view(document: Document, section: Section) -> TextView:
 _LINE_END = "。！？；：!?;:"
 
 
+@lru_cache(maxsize=16)
 def wrap_width(text: str) -> int | None:
     """The width text extracted from a PDF was wrapped at, or None when its lines are paragraphs.
+
+    A property of the whole document, asked once per narrative section: cached.
 
     Wrapped text has many lines of prose, of (nearly) one length, that stop
     mid-sentence: 主动按要求发布各类法定公开内容共 153条，其中工作信息共发布 55条，政策

@@ -77,6 +77,7 @@ ASSIGNMENT_RE = re.compile(r"(?:为|达|达到|到|计|共|合计|总计|累计|
 # before 发布信息).  ``None`` in units means "no unit written".
 
 _COUNT = ("件", "条", "起", "宗", "个", "项", "次", "件次", "例", "份", None)
+COUNT_UNITS = _COUNT  # units of a count of cases or requests (None: no unit written)
 _DOCS = ("条", "篇", "件", "个", "项", "期", "则", "份", "部", "万", None)
 _MONEY = ("元", "万元", None)
 _NORMATIVE = r"(?:行政)?规范性文件"

@@ -103,7 +103,7 @@ def _assign(sentence: str, cand: Candidate, window_start: int) -> _Assignment | 
 
 def _outcome_after(right: str, before: str, unit: str | None) -> _Assignment | None:
     """另1起尚在审理中: an outcome named after the count, of whichever of 复议 and 诉讼 the sentence is on."""
-    if unit not in P._COUNT:
+    if unit not in P.COUNT_UNITS:
         return None
     topic = "litigation" if _LITIGATION_TOPIC.search(before) else "review" if _REVIEW_TOPIC.search(before) else None
     if topic is None:
@@ -230,10 +230,13 @@ def _sibling_channel(sentence: str, total: Claim, cand: Candidate, sent_start: i
     total_local = total.start - sent_start
     if not 0 <= total_local < cand.local_start:
         return False
-    before_total = sentence[:total_local]
     between = sentence[total_local:cand.local_start]
-    return bool(_CHANNEL.search(before_total[_last_break(before_total):]) and _CHANNEL.search(
-        between[_last_break(between):]) and not P.PART_CUE_RE.search(between))
+    return _names_channel(sentence[:total_local]) and _names_channel(between) and not P.PART_CUE_RE.search(between)
+
+
+def _names_channel(text: str) -> bool:
+    """Whether the last clause of ``text`` names where something was published (通过公众号, 在网站)."""
+    return bool(_CHANNEL.search(text[_last_break(text):] or text))
 
 
 def _sibling_channels(claims: list[Claim], first: int, sentence: str, sent_start: int) -> None:
@@ -245,13 +248,8 @@ def _sibling_channels(claims: list[Claim], first: int, sentence: str, sent_start
         return
     if len(totals) != sum(1 for c in claims[first:] if c.metric == "proactive.total"):
         return
-    clauses = []
-    prev = 0
-    for i in totals:
-        local = claims[i].start - sent_start
-        clauses.append(sentence[prev:max(prev, local)])
-        prev = max(prev, local)
-    if all(_CHANNEL.search(c[_last_break(c):] if _last_break(c) < len(c) else c) for c in clauses):
+    starts = [0] + [claims[i].start - sent_start for i in totals]
+    if all(_names_channel(sentence[a:max(a, b)]) for a, b in zip(starts, starts[1:])):
         for i in totals:
             claims[i] = replace(claims[i], metric="proactive.part", parent=None, pattern="sibling_channel")
 
