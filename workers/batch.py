@@ -62,10 +62,10 @@ def enqueue(items: Iterable[dict], job_id: str, settings: Settings) -> int:
     from workers.app import broker_connection
     from workers.tasks import audit_documents
     pending = [[item["sha256"], item["source"]] for item in items]
-    # The settings' broker, not the one the app read at import: a process may audit against several.
     # Small batches get small chunks, so that every worker gets some: at least 16 tasks when there is
     # work for them.
     size = max(1, min(settings.chunk, len(pending) // 16))
+    # The settings' broker, not the one the app read at import: a process may audit against several.
     with broker_connection(settings) as conn, conn.Producer() as producer:
         for start in range(0, len(pending), size):
             audit_documents.apply_async(args=(job_id, pending[start:start + size]),

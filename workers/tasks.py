@@ -1,8 +1,9 @@
 """The Celery tasks: document keys in, their results written to the store.
 
 A task carries a small chunk of document keys (at most ``GIDAR_CHUNK``, 32
-by default; fewer for small batches): the broker round trip, the delivery count and the result writes are
-paid once per chunk, in one transaction each, not once per document.  A chunk
+by default; fewer for small batches): the broker round trip, the delivery
+count and the result writes are paid once per chunk, in one transaction
+each, not once per document.  A chunk
 that comes back because its worker died (``kill -9``, the OOM killer, the hard
 time limit) is not run again as a whole: it is split into one task per
 document, so the document that kills workers is isolated, counted on its own
@@ -98,7 +99,8 @@ def audit_documents(self, job_id: str, items: list) -> dict:
     try:
         return run_documents(job_id, items, requeue=lambda left: send_singles(job_id, left))
     except SoftTimeLimitExceeded:  # outside the pipeline (store I/O): record, do not loop
-        store = runtime.store()
-        store.save_results([_failed(sha, source, "time_limit", "处理该文件超过时间上限") for sha, source in items],
+        store, version = runtime.store(), runtime.version()
+        undone = [(sha, source) for sha, source in items if store.result_status(sha, version) is None]
+        store.save_results([_failed(sha, source, "time_limit", "处理该文件超过时间上限") for sha, source in undone],
                            job_id=job_id)
-        return {"done": len(items)}
+        return {"done": len(undone)}
