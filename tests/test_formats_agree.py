@@ -104,3 +104,14 @@ def test_when_a_pdf_is_copied_out_as_plain_text_then_claims_agree_and_no_cell_is
             assert (cell_id, cell.value) == (cell_id, as_pdf.tables.cells[cell_id].value)
     errors = {f.rule for f in as_text.findings if f.severity == "error"}
     assert errors <= {f.rule for f in as_pdf.findings if f.severity == "error"}
+
+
+def test_when_a_value_line_comes_before_its_wrapped_label_then_the_row_is_read():
+    """5.要求行政机关确认或重新出具已 / 获取信息 printed after its values' line, as extract_text() gives it."""
+    import pdfplumber
+    pdf = FIXTURES / "seed-001.pdf"
+    with pdfplumber.open(pdf) as doc:
+        text = "\n".join(page.extract_text() or "" for page in doc.pages)
+    assert "0 0 0 0 0 0 0\n5.要求行政机关确认或重新出具已\n获取信息" in text
+    cell = audit(text.encode("utf-8"), "seed-001.txt").tables.cells["t3.not_processed.confirmation.total"]
+    assert (cell.state, cell.value) == ("value", 0)
