@@ -17,7 +17,7 @@ class Settings:
     task_time_limit: int = 300  # seconds a worker may spend on one document
     max_deliveries: int = 3  # a document that kills its worker this often is failed
     queue: str = "gidar"  # Celery queue the batch tasks go to
-    chunk: int = 32  # most documents per Celery task (a chunk whose worker died is retried one by one)
+    chunk: int = 64  # most documents per Celery task (a chunk whose worker died is retried one by one)
     web_token: str | None = None
 
     def __post_init__(self):

@@ -114,6 +114,14 @@ class Worker:
             time.sleep(0.2)
         raise TimeoutError(f"worker not ready: {self.log.read_text(errors='replace')[-2000:]}")
 
+    def wait_warm(self, processes: int, timeout: float = 120) -> None:
+        """Wait until ``processes`` child processes have loaded the tagger and said so in the log."""
+        deadline = time.monotonic() + timeout
+        while self.log.read_text(errors="replace").count(" ready: pipeline ") < processes:
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise TimeoutError(f"worker processes not warm: {self.log.read_text(errors='replace')[-2000:]}")
+            time.sleep(0.2)
+
     def children(self) -> list[int]:
         out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(self.process.pid)], capture_output=True, text=True)
         return [int(p) for p in out.stdout.split()]

@@ -100,3 +100,15 @@ def test_every_batch_command_has_help(command, capsys):
         main([*command, "--help"])
     assert exit_.value.code == 0
     assert len(capsys.readouterr().out.strip().splitlines()) > 3
+
+
+@pytest.mark.parametrize("n", [1, 7, 40, 1000, 20000])
+def test_a_batch_is_cut_into_full_chunks_that_taper_at_the_end(n):
+    from workers.batch import chunk_sizes
+    sizes = chunk_sizes(n, 32)
+    assert sum(sizes) == n and all(1 <= s <= 32 for s in sizes)
+    assert len(sizes) >= min(n, 16)  # a small batch still gives every worker some
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 1  # the last tasks are the smallest
+    if n >= 1000:
+        assert sizes.count(32) * 32 >= 0.85 * n  # most documents travel in full chunks
+        assert len(sizes) <= n / 32 * 1.5

@@ -62,15 +62,33 @@ def enqueue(items: Iterable[dict], job_id: str, settings: Settings) -> int:
     from workers.app import broker_connection
     from workers.tasks import audit_documents
     pending = [[item["sha256"], item["source"]] for item in items]
-    # Small batches get small chunks, so that every worker gets some: at least 16 tasks when there is
-    # work for them.
-    size = max(1, min(settings.chunk, len(pending) // 16))
     # The settings' broker, not the one the app read at import: a process may audit against several.
     with broker_connection(settings) as conn, conn.Producer() as producer:
-        for start in range(0, len(pending), size):
+        start = 0
+        for size in chunk_sizes(len(pending), settings.chunk):
             audit_documents.apply_async(args=(job_id, pending[start:start + size]),
                                         queue=settings.queue, producer=producer)
+            start += size
     return len(pending)
+
+
+def chunk_sizes(n: int, chunk: int) -> list[int]:
+    """How ``n`` queued documents are cut into tasks: full chunks of ``chunk``, tapering at the end.
+
+    A task's cost (a broker round trip, two store transactions) is paid once
+    per chunk, so chunks should be large; but the queue is first in, first
+    out, and the last chunks decide when a batch ends: a worker that took a
+    full last chunk keeps the others waiting.  So a chunk is at most a quarter
+    of what is left to queue (the tail runs in ever smaller pieces, down to
+    one document), and at most a sixteenth of the batch (a small batch still
+    gives every worker some).
+    """
+    sizes, left = [], n
+    while left > 0:
+        size = max(1, min(chunk, n // 16, left // 4))
+        sizes.append(size)
+        left -= size
+    return sizes
 
 
 def submit(root: str | Path | Iterable[str | Path], settings: Settings, name: str | None = None,

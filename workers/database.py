@@ -75,7 +75,7 @@ def increment_many(conn: Connection, table: sa.Table, key_rows: Sequence[Mapping
     stmt = stmt.on_conflict_do_update(index_elements=keys, set_={column: getattr(table.c, column) + 1})
     first = getattr(table.c, keys[0])
     rows = [{**k, column: 1} for k in key_rows]
-    return dict(conn.execute(stmt.returning(first, getattr(table.c, column), sort_by_parameter_order=True),
+    return dict(conn.execute(stmt.returning(first, getattr(table.c, column)),
                              rows).all())
 
 
@@ -92,5 +92,5 @@ def upsert_many(conn: Connection, table: sa.Table, rows: Sequence[Mapping], upda
 def insert_ignore_many(conn: Connection, table: sa.Table, rows: Sequence[Mapping]) -> set:
     """Insert the rows whose key is not there yet; return the first key of those inserted."""
     first = list(table.primary_key.columns)[0]
-    stmt = _insert(conn, table).on_conflict_do_nothing().returning(first, sort_by_parameter_order=True)
+    stmt = _insert(conn, table).on_conflict_do_nothing().returning(first)
     return set(conn.execute(stmt, list(rows)).scalars())

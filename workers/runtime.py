@@ -6,9 +6,13 @@ first use under ``-P solo``), never per task.
 from __future__ import annotations
 
 import gc
+import logging
+import os
 from functools import lru_cache
 
 from gidar.settings import Settings
+
+log = logging.getLogger(__name__)
 
 WARM_UP_TEXT = ("某某乡人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
                 "2023年，本机关主动公开政府信息120条，其中政策文件12条。全年收到政府信息公开申请3件，"
@@ -59,3 +63,4 @@ def warm_up() -> None:
     # What is loaded now lives as long as the process: keep it out of every later garbage collection.
     gc.collect()
     gc.freeze()
+    log.info("gidar process %d ready: pipeline %s", os.getpid(), version())
