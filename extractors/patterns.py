@@ -24,8 +24,8 @@ _SIMPLIFIED = (
     "协办调讯历届续维护权益卫营运务系系准备凭据领导干联络营数据库库筑齐龄双边观视频艺术环境灾难医疗险写让谈")
 _TRADITIONAL += "糾錯達眾饋歲論壇給氣勞動親聞陽陰則貼財稅華夢熱處風飛車軍農龍馬魚鳥麥黃齊東樂來們個倉價儀優兒內寫劃創劇務勢勝區協卻參只員問啟喪單嚴園圖團場壓壞壯夥奪奮婦媽孫學寧寶對導屬島崗幣帶幫廳張彈彙徵態慮戰擔擁擇據擴攝數斷時曉會機權條楊業極構樣標歡殘毀決沒況減測溝滅滿漢濟災為無燈爭牆獨獲環產畫當療發盡監確禮種穩競筆節範簡糧紀約級納組經結統絡絕網維綜線編縣總績織繳繼續聯職聽腦與舉舊藝藥處號衛補裝製複見規視覽觀計訂訊討訓託記設訪評試詢該詳誌認語說課調談請論諮證識議護讀變讓貨質購費資賦質趕車軟載輔輸轄轉辦農這進遠違選遺鄉鄰醫釋鐘鎮長開門閱關陸險隊際隨隱雜雙離電靈響頁項順預領頻題額顧顯類飯館驗體點齡週佈屆廢現罰強許戶訴訟申餘萬兩億義準審稱紙"
 _SIMPLIFIED += "纠错达众馈岁论坛给气劳动亲闻阳阴则贴财税华梦热处风飞车军农龙马鱼鸟麦黄齐东乐来们个仓价仪优儿内写划创剧务势胜区协却参只员问启丧单严园图团场压坏壮伙夺奋妇妈孙学宁宝对导属岛岗币带帮厅张弹汇征态虑战担拥择据扩摄数断时晓会机权条杨业极构样标欢残毁决没况减测沟灭满汉济灾为无灯争墙独获环产画当疗发尽监确礼种稳竞笔节范简粮纪约级纳组经结统络绝网维综线编县总绩织缴继续联职听脑与举旧艺药处号卫补装制复见规视览观计订讯讨训托记设访评试询该详志认语说课调谈请论咨证识议护读变让货质购费资赋质赶车软载辅输辖转办农这进远违选遗乡邻医释钟镇长开门阅关陆险队际随隐杂双离电灵响页项顺预领频题额顾显类饭馆验体点龄周布届废现罚强许户诉讼申余万两亿义准审称纸"
-_TRADITIONAL += "復"
-_SIMPLIFIED += "复"
+_TRADITIONAL += "復敗裁撤駁"
+_SIMPLIFIED += "复败裁撤驳"
 assert len(_TRADITIONAL) == len(_SIMPLIFIED)
 _ALSO_SIMPLIFIED = "覆"  # 答覆 is traditional, but 覆盖 is simplified: leave it
 TRADITIONAL_TO_SIMPLIFIED = {ord(t): ord(s) for t, s in zip(_TRADITIONAL, _SIMPLIFIED)
@@ -72,7 +72,8 @@ ASSIGNMENT_RE = re.compile(r"(?:为|达|达到|到|计|共|合计|总计|累计|
 
 # --------------------------------------------------------------------------
 # Metrics.  Each rule: (name, metric, regex over the clause before the number,
-# units it accepts[, regex the sentence before the number must contain]).  Within a clause the first rule that matches wins, so
+# units it accepts[, regex the sentence before the number must contain[, "sentence": the whole sentence
+# instead]]).  Within a clause the first rule that matches wins, so
 # specific rules come before general ones (法人申请 before 收到申请, 规范性文件
 # before 发布信息).  ``None`` in units means "no unit written".
 
@@ -82,48 +83,58 @@ _DOCS = ("条", "篇", "件", "个", "项", "期", "则", "份", "部", "万", N
 _MONEY = ("元", "万元", None)
 _NORMATIVE = r"(?:行政)?规范性文件"
 _REGULATION = r"(?:政府)?规章(?!制度)"
-_ISSUE = r"(?:制发|印发|出台|制定|新制定|新制作|发布|新增|起草|发文)"
+_ISSUE = r"(?:制发|印发|出台|制定|新制定|新制作|发布|公布|新增|起草|发文)"
 _REPEAL = r"(?:废止|宣布失效|清理废止|失效)"
 _IN_FORCE = r"(?:现行有效|有效)"
 _REQUEST_CONTEXT = r"申请"
 # The topic a sentence is on when a number is reached: the later of 复议 and 诉讼 mentioned before it.
 _LITIGATION_TOPIC = r"(?:诉讼|起诉|法院|判决)(?!.*复议)"
 _REVIEW_TOPIC = r"复议(?!.*(?:诉讼|起诉|法院|判决))"
-_UPHELD = r"维持"
+# 未经复议直接起诉, 经复议后起诉: how a lawsuit came, not a review.
+_REVIEW = r"(?<!未经)(?<!未经过)(?:行政)?复议(?!后起诉|后提起|后向法院)"
+_UPHELD = r"维持|胜诉"
 _OTHER_OUTCOME = r"其他结果|其他方式结案|终止"
 _PENDING = r"(?:尚未|未)审结(?![^，。；]*审结)|(?:尚在|正在|仍在)?审理(?:中|阶段)|尚在审理|正在审理|尚未(?:判决|裁判|作出)"
 
 METRIC_RULES = (
-    ("fees", "fees.info_processing", r"(?:信息)?(?:公开)?处理费|收费", _MONEY),
-    ("litigation_corrected", "litigation.corrected", r"纠错|纠正|撤销|确认违法|败诉|责令(?:重新|履行|改正)", _COUNT,
+    ("fees", "fees.info_processing", r"(?:信息)?(?:公开)?处理费|收费|(?<!罚)收取(?![^，。；]*罚)\s*$", _MONEY),
+    # 行政复议、行政诉讼案件共5件: both together are no cell of table 4.
+    ("review_and_litigation", "other", r"复议[、和及与](?:行政)?诉讼(?:案件)?(?:数量?)?(?:共|合计|总计|共计)?\s*$", _COUNT),
+    ("litigation_corrected", "litigation.corrected",
+     r"纠错|纠正|撤销|确认[^，。；]{0,4}?违法|败诉|责令[^，。；]{0,4}?(?:重新|履行|改正)", _COUNT,
      r"(?:诉讼|起诉|法院|判决)(?!.*复议)"),
-    ("review_corrected", "review.corrected", r"纠错|纠正|撤销|确认违法|责令(?:重新|履行|改正)", _COUNT, r"复议"),
+    ("review_corrected", "review.corrected", r"纠错|纠正|撤销|确认[^，。；]{0,4}?违法|责令[^，。；]{0,4}?(?:重新|履行|改正)",
+     _COUNT, r"复议"),
     # Table 4's other outcomes: 结果维持 (复议维持, 驳回诉讼请求), 其他结果 (终止, 撤诉), 尚未审结.
     ("litigation_upheld", "litigation.upheld", _UPHELD + r"|驳回(?:起诉|诉讼请求|原告)", _COUNT, _LITIGATION_TOPIC),
     ("litigation_other", "litigation.other", _OTHER_OUTCOME + r"|撤诉|撤回起诉", _COUNT, _LITIGATION_TOPIC),
     ("litigation_pending", "litigation.pending", _PENDING, _COUNT, _LITIGATION_TOPIC),
     ("review_upheld", "review.upheld", _UPHELD, _COUNT, _REVIEW_TOPIC),
-    ("review_other", "review.other", _OTHER_OUTCOME + r"|撤回(?:复议)?申请", _COUNT, _REVIEW_TOPIC),
+    ("review_other", "review.other", _OTHER_OUTCOME + r"|撤回(?:复议)?申请|驳回", _COUNT, _REVIEW_TOPIC),
     ("review_pending", "review.pending", _PENDING, _COUNT, _REVIEW_TOPIC),
-    ("review", "review.total", r"行政复议|复议", _COUNT),
+    ("review", "review.total", _REVIEW, _COUNT),
     ("litigation", "litigation.total", r"行政诉讼|诉讼|起诉|应诉|被诉", _COUNT),
     ("natural_person", "requests.received_natural_person", r"自然人|公民个人|个人申请|个人提出|群众个人", _COUNT,
      _REQUEST_CONTEXT),
     ("legal_entity", "requests.received_legal_entity",
      # not 公民、法人和其他组织, the phrase for every applicant
      r"(?<!公民、)(?<!公民和)(?<!公民，)法人|(?<!法人和)(?<!法人或)(?<!法人或者)(?<!法人及)其他组织|商业企业|科研机构|"
-     r"社会公益组织|社会组织|法律服务机构|企业", _COUNT, _REQUEST_CONTEXT),
+     r"社会公益组织|社会组织|法律服务机构|(?<!群众和)(?<!群众、)(?<!个人和)(?<!个人、)企业", _COUNT, _REQUEST_CONTEXT),
     ("carried_forward", "requests.carried_forward",
      r"结转(?:至|到|入)?下一?年|结转(?:至|到|入)(?:19|20)\d{2}|(?:转入|顺延|延至)(?:至|到)?下一?年|下一?年度?继续办理"
-     r"|继续办理|尚未办结|正在办理|尚在办理",
+     r"|继续办理|尚未办结|正在办理|尚在办理|尚未到[^，。；]{0,4}?期限?",
      _COUNT),
     ("carried_over", "requests.carried_over",
-     r"上一?年度?结转|(?:19|20)\d{2}年度?结转|结转上一?年|往年结转|上年度?遗留|结转(?=[^，。；至到入下]*申请)", _COUNT),
+     r"上一?年度?结转|(?:19|20)\d{2}年度?结转|结转上一?年|往年结转|上年度?遗留|结转(?=[^，。；至到入下]*申请)|上一?年度?未办结",
+     _COUNT),
     ("extended", "other", r"延期答复|延长答复|延期", _COUNT),
     # How requests arrived (网上申请41件、信函申请16件) is not a row of table 3.
     ("request_channel", "other",
      r"(?:网上|在线|网络|信函|邮寄|当面|现场|传真|电子邮件|电子邮箱|来信|来访)(?:方式)?(?:提交|提出|递交)?的?申请", _COUNT),
-    ("partially_granted", "requests.partially_granted", r"部分(?:予以|同意)?公开", _COUNT),
+    ("request_channel_bare", "other",
+     r"(?:网上|在线|网络|信函|邮寄|当面|现场|传真|电子邮件|电子邮箱|来信|来访)(?:方式|形式)?(?:提交|提出|递交|寄送|申请)?\s*$",
+     _COUNT, _REQUEST_CONTEXT),
+    ("partially_granted", "requests.partially_granted", r"部分(?:予以|同意)?公开|区分处理", _COUNT),
     ("denied", "requests.denied", r"不予公开|不同意公开|不予同意公开", _COUNT),
     ("unable", "requests.unable", r"无法提供|不掌握|信息不存在|非本机关", _COUNT),
     ("not_processed", "requests.not_processed", r"不予处理|不予受理", _COUNT),
@@ -131,15 +142,25 @@ METRIC_RULES = (
     ("unable_reason", "requests.unable", r"另行制作|没有现成|现成信息|仍不明确|不属于本机关", _COUNT),
     ("not_processed_reason", "requests.not_processed", r"重复申请|公开出版物|大量[、和]?反复|重新出具|确认或重新",
      _COUNT),
+    # 申请内容主要集中在征地补偿（27件）: what requests were about.
+    ("request_topic", "other", r"[（(]\s*$", _COUNT, r"集中在|主要涉及|内容涉及|涉及的?(?:领域|内容|事项)|主要为"),
     ("not_processed_complaint", "requests.not_processed", r"信访|举报|投诉", _COUNT, _REQUEST_CONTEXT),
+    ("denied_reason", "requests.denied",
+     r"国家秘密|三安全一稳定|危及[^，。；]{0,8}?安全|第三方合法权益|商业秘密|个人隐私|内部事务|过程性信息|行政执法案卷|"
+     r"禁止公开|工作秘密", _COUNT, r"不予公开|不公开", "sentence"),
     ("granted", "requests.granted", r"予以公开|同意公开|全部公开|准予公开", _COUNT),
+    # 结果：公开4件; 办结的23件中，公开8件: 公开 alone, among the outcomes of requests.
+    ("granted_bare", "requests.granted", r"^\s*公开\s*$", _COUNT, r"申请|办结|答复|结果"),
+    # 依申请公开——收到：6件
+    ("received_label", "requests.received", r"(?:依申请公开|申请)[^，。；]{0,4}?(?:收到|受理|新收|接收)\s*$", _COUNT),
     ("received_matters", "requests.received", r"依申请公开[^，。；]{0,10}事项", _COUNT),
     # 其他处理 by its reasons: 逾期不补正、行政机关不再处理其申请, 撤回申请.
-    ("other_processing", "other", r"不再处理|逾期不补正|逾期未补正|视为放弃|撤回(?:了)?申请", _COUNT),
+    ("other_processing", "other", r"不再处理|逾期不补正|逾期未补正|视为放弃|撤回(?:了)?申请|申请人(?:主动)?撤回|主动撤回",
+     _COUNT),
     # 已办结410件 right after the applications were counted: the verb alone, no object of its own.
-    ("handled_bare", "requests.handled", r"(?:^|[，,。；\s])(?:已|共|全部|均已|累计)?(?:办结|办理完毕)$", _COUNT),
+    ("handled_bare", "requests.handled", r"(?:^|[，,。；\s])(?:已|共|全部|均已|累计)?(?:办结|办理完毕)的?$", _COUNT),
     ("handled", "requests.handled",
-     r"办结|办理完结|办理完毕|处理完毕|答复|回复|(?:需|需要|应)办理|(?:办理|处理)(?=[^，。；]*申请)", _COUNT,
+     r"办结|办理完结|办理完毕|处理完毕|答复|答覆|回复|(?:需|需要|应)办理|(?:办理|处理)(?=[^，。；]*申请)", _COUNT,
      _REQUEST_CONTEXT + "|结转"),
     ("received", "requests.received",
      rf"(?:收到|受理|新收|接收|接到|收悉|登记)[^，。；]*?(?:{_REQUEST_CONTEXT})", _COUNT),
@@ -158,6 +179,8 @@ METRIC_RULES = (
     ("regulation_repealed_elliptic", "proactive.regulations_repealed", _REPEAL, _DOCS, _REGULATION),
     ("regulation_issued_elliptic", "proactive.regulations_issued", _ISSUE.replace("发布|", ""), _DOCS, _REGULATION),
     ("regulation_in_force_listed", "proactive.regulations_in_force", _REGULATION, _DOCS, _IN_FORCE),
+    ("category_listed", "proactive.part", r"(?<![各分])类\s*[：:]?\s*$|其他各?类信息\s*[：:]?\s*$", _DOCS,
+     r"主动公开|公开(?:的)?(?:政府)?信息|信息类别|按类别|按信息类别", "sentence"),
     ("licensing", "proactive.licensing", r"行政许可|许可(?:事项|决定|件)", _COUNT),
     ("penalty", "proactive.penalty", r"行政处罚|处罚(?:决定|案件)", _COUNT),
     ("coercion", "proactive.coercion", r"行政强制|强制(?:措施|执行)", _COUNT),
@@ -219,20 +242,41 @@ RIGHT_NOUN_RULES = (
     ("not_processed_reason_after", "requests.not_processed",
      r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:重复申请|信访|举报投诉|公开出版物|大量反复|重新出具)"),
     ("other_processing_after", "other",
-     r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:逾期未补正|逾期不补正|视为放弃|未按收费通知|撤回了?申请)"),
+     r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:逾期未补正|逾期不补正|视为放弃|未按收费通知|撤回了?申请|申请人(?:主动)?撤回)"),
+    ("carried_over_after", "requests.carried_over",
+     r"^[^，。；]{0,4}?(?:系|为|是|属)?(?:上一?年度?|(?:19|20)\d{2}\s*年度?)结转"),
+    ("pending_after", "requests.carried_forward", r"^[^，。；]{0,4}?(?:尚在|仍在|正在)(?:答复|办理)(?:期|中)"),
+    # 有12件申请予以公开，5件部分公开: the outcome right after the count (部分公开 before 公开).
+    ("partially_granted_after", "requests.partially_granted", r"^[^，。；]{0,4}?(?:申请)?(?:被|均|已)?(?:部分公开|作出?区分处理)"),
+    ("denied_after", "requests.denied", r"^[^，。；]{0,4}?(?:申请)?(?:被|均|已|依法)?(?:不予公开|不公开)"),
+    ("unable_after", "requests.unable", r"^[^，。；]{0,4}?(?:申请)?(?:被|均|已|依法)?无法提供"),
+    ("not_processed_after", "requests.not_processed", r"^[^，。；]{0,4}?(?:申请)?(?:被|均|已|依法)?不予处理"),
+    ("granted_after", "requests.granted", r"^[^，。；]{0,4}?(?:申请)?(?:被|均|已|依法)?(?:予以公开|同意公开|全部公开)"),
+    ("handled_after", "requests.handled", r"^[^，。；]{0,3}?(?:已|均已|全部)?(?:于年内|在法定期限内|按时)?(?:办结|答复完毕|办理完毕)"),
+    # 73件申请由自然人提出, 其余118件为自然人申请, 12件申请全部来自个人.
+    ("natural_person_after", "requests.received_natural_person",
+     r"^[^，。；]{0,6}?(?:由|为|来自|系)(?:公民)?(?:自然人|个人|群众)"),
+    ("legal_entity_after", "requests.received_legal_entity",
+     r"^[^，。；]{0,6}?(?:由|为|来自|系)[^，。；]{0,4}?(?:法人|企业|其他组织|社会组织)"),
     ("received_after", "requests.received", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开|依申请公开)?申请(?!人)"),
     # 推送政务信息350余条至市政务公开办: reported up to a superior office, not published.
     ("reported_up", "other", r"^(?:报送|上报)?(?:至|到|给)[^，。；]{0,8}?(?:办|局|委|厅|政府|上级)"),
+    # 仍有3件行政复议案件和5件行政诉讼案件尚在审理: each with the state the clause ends in.
+    ("review_pending_after", "review.pending",
+     r"^[^，。；]{0,3}?行政复议[^。；]{0,30}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未作出)"),
+    ("litigation_pending_after", "litigation.pending",
+     r"^[^，。；]{0,3}?行政诉讼[^。；]{0,30}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未判决)"),
+    ("review_after", "review.total", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开)?类?行政复议"),
+    ("litigation_after", "litigation.total", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开)?类?行政诉讼"),
     ("proactive_after", "proactive.total", r"^(?:[^，。；]{0,2}?)(?:政府|政务)?信息[^，。；申]{0,24}?公开(?!申请)"),
-    ("review_after", "review.total", r"^(?:[^，。；]{0,3}?)行政复议"),
-    ("litigation_after", "litigation.total", r"^(?:[^，。；]{0,3}?)行政诉讼"),
 )
 
 # The outcome of reviews or lawsuits named after the count: 另1起尚在审理中, 2件被纠错.
 OUTCOME_AFTER = (
-    ("pending", r"^[^，。；]{0,4}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未判决)"),
-    ("upheld", r"^[^，。；]{0,4}?被?维持"),
-    ("corrected", r"^[^，。；]{0,4}?被?[^，。；]{0,6}?(?:纠错|纠正|撤销|确认违法|判决败诉)"),
+    ("pending", r"^[^，。；]{0,4}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未判决|尚未作出)"),
+    ("upheld", r"^[^，。；]{0,4}?被?维持|^[^，。；]{0,8}?(?:判决|裁定)驳回|^[^，。；]{0,2}?胜诉"),
+    ("corrected", r"^[^，。；]{0,4}?被?[^，。；]{0,6}?(?:纠错|纠正|撤销|确认[^，。；]{0,4}?违法|判决败诉)"),
+    ("other", r"^[^，。；]{0,8}?(?:准许[^，。；]{0,4}?撤诉|撤诉|撤回起诉|终止审理|终止)"),
 )
 LITIGATION_TOPIC = _LITIGATION_TOPIC
 REVIEW_TOPIC = _REVIEW_TOPIC
@@ -245,6 +289,7 @@ PUBLISHED_NOUN_RE = re.compile(r"信息|文件|动态|公告|通知|政策|预�
 PART_CUE_RE = re.compile(r"其中|分别为|分别是|包括|包含|含|主要有")
 TOTAL_CUE_RE = re.compile(r"共|总计|合计|累计|全年|各类|总数")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;：:]")
+FILLER_CLAUSE_RE = re.compile(r"^\s*(?:全年|本年度?|今年|当年)?(?:共|合计|总计|累计|一共)?(?:是|为|有|共有|计|达|达到)?\s*$")
 SCOPE_RE = re.compile(
     r"其中|代表[^，。；]{1,10}?政府|本机关|本部门|本单位|本级(?:政府)?|本机构|"
     r"(?:全|本)(?:区|市|县|乡|镇|街道|省|州|旗)(?![委级])|各(?:部门|单位|乡镇|村)")
@@ -259,11 +304,17 @@ NEGATIONS = (
     ("no_requests", "requests.received",
      rf"{_NEG}(?:收到|受理|接到|接收|收悉|新收)[^，。；]{{0,20}}?(?:{_REQUEST_CONTEXT})"
      rf"|(?:没有|未有|无)[^，。；]{{0,10}}?(?:依申请公开|信息公开申请|公开申请)(?![^，。；]{{0,6}}(?:引起|引发|导致|而))"),
-    ("no_review", "review.total", rf"{_NEG}(?:发生|出现|产生|收到|涉及|有)?[^，。；]{{0,30}}?复议"),
+    # not 未经复议直接起诉 (a lawsuit's way), not 尚未作出复议决定 (a pending review)
+    ("no_review", "review.total", rf"{_NEG}(?!经过?复议|作出)(?:发生|出现|产生|收到|涉及|有)?[^，。；]{{0,30}}?复议"),
     ("no_litigation", "litigation.total",
      rf"{_NEG}(?:发生|出现|产生|收到|涉及|有)?[^，。；]{{0,40}}?(?:行政诉讼|(?<=复议[、和及与或])诉讼)"),
     ("no_carried_over", "requests.carried_over", rf"{_NEG}[^，。；]{{0,6}}?(?:上一?年度?|往年|(?:19|20)\d{{2}}年度?)结转"),
     ("no_carried_forward", "requests.carried_forward", rf"{_NEG}[^，。；]{{0,6}}?结转(?:至|到|入)?下一?年"),
+    # 上年结转及年末结转：均无; 上年结转和结转下年度的申请均为0件
+    ("none_carried_over", "requests.carried_over", r"上一?年度?结转[^，。；]{0,14}?(?:均无|均为零|均为0(?![0-9.]))"),
+    ("none_carried_forward", "requests.carried_forward",
+     r"(?:年末|年底|下一?年度?)结转[^，。；]{0,14}?(?:均无|均为零|均为0(?![0-9.])|[：:]\s*无)"
+     r"|结转(?:至|到)?下一?年度?[^，。；]{0,10}?(?:均无|均为零|均为0(?![0-9.]))"),
     ("no_normative_issued", "proactive.normative_docs_issued", rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_NORMATIVE}"),
     ("no_regulation_issued", "proactive.regulations_issued", rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_REGULATION}"),
     ("no_normative_repealed", "proactive.normative_docs_repealed", rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_NORMATIVE}"),
@@ -276,13 +327,38 @@ NEGATIONS = (
      rf"(?<!确保)(?:{_NEG}(?:发生|出现)|不存在)[^，。；]{{0,24}}?责任追究(?:情况|事件|案件|的情况)?"),
     ("no_complaint", "other",
      rf"(?<!确保)(?:{_NEG}(?:收到|出现|发生)|不存在)[^，。；]{{0,40}}?(?:举报投诉|群众投诉|投诉)(?:事件|情况)?"),
-    ("no_licensing", "proactive.licensing", rf"{_NEG}(?:实施|作出|办理|发生|受理)?[^，。；]{{0,6}}?行政许可"),
-    ("no_penalty", "proactive.penalty", rf"{_NEG}(?:实施|作出|办理|发生)?[^，。；]{{0,12}}?行政处罚"),
-    ("no_coercion", "proactive.coercion", rf"{_NEG}(?:实施|作出|采取|办理|发生)?[^，。；]{{0,20}}?行政强制"),
+    # not 无行政许可权限: a power the agency lacks
+    ("no_licensing", "proactive.licensing",
+     rf"{_NEG}(?:实施|作出|办理|发生|受理)?[^，。；]{{0,6}}?行政许可(?!权|职能|职权)|行政许可[^，。；]{{0,8}}?(?:均|也)?为零"),
+    ("no_penalty", "proactive.penalty",
+     rf"{_NEG}(?:实施|作出|办理|发生)?[^，。；]{{0,12}}?行政处罚(?!权|职能|职权)|行政处罚[^，。；]{{0,8}}?(?:均|也)?为零"),
+    ("no_coercion", "proactive.coercion",
+     rf"{_NEG}(?:实施|作出|采取|办理|发生)?[^，。；]{{0,20}}?行政强制(?!权|职能|职权)|行政强制[^，。；]{{0,8}}?(?:均|也)?为零"),
+    ("zero_normative_issued", "proactive.normative_docs_issued",
+     rf"{_ISSUE}[^，。；]{{0,8}}?{_NORMATIVE}[^，。；]{{0,4}}?(?:均|也)?为零"),
+    ("zero_requests", "requests.received",
+     r"(?:依申请公开|信息公开)?申请(?:量|数|数量|件数|总数)[^，。；]{0,4}?(?:均|也)?(?:为零|为0(?![0-9.]))"),
     # Stated as zero after the noun: 行政复议、行政诉讼案件数量均为零 (零 without a unit is no candidate).
-    ("zero_review", "review.total", r"行政复议[^，。；]{0,12}?(?:均|皆|都|同样|也)?为零"),
-    ("zero_litigation", "litigation.total", r"行政诉讼[^，。；]{0,12}?(?:均|皆|都|同样|也)?为零"),
+    # …or as not having happened after the noun: 行政复议、行政诉讼：本年度未发生; 复议、诉讼都没有发生.
+    ("zero_review", "review.total",
+     r"(?<!未经)复议[^，。；]{0,14}?(?<!率)(?:均|皆|都|同样|也)?(?:为零|为0(?![0-9.])|(?:未|没有)发生)"),
+    ("zero_litigation", "litigation.total",
+     r"诉讼[^，。；]{0,12}?(?<!率)(?:均|皆|都|同样|也)?(?:为零|为0(?![0-9.])|(?:未|没有)发生)"),
+    # 无一被纠错 (of reviews and lawsuits both), 未出现败诉情形.
+    ("none_corrected_review", "review.corrected", r"复议[^。；]{0,30}?(?:无一|没有一件|均未)被?(?:纠错|纠正)"),
+    ("none_corrected_litigation", "litigation.corrected",
+     r"诉讼[^。；]{0,30}?(?:无一|没有一件|均未)被?(?:纠错|纠正)|(?:未|没有)(?:出现|发生)败诉|无败诉"),
+    # Outcomes that did not occur: 未作出不予公开和不予处理的决定, 部分公开、不予公开的情形均未出现.
+    ("no_denied", "requests.denied",
+     rf"{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?不予公开|不予公开[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)"),
+    ("no_not_processed", "requests.not_processed",
+     rf"{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?不予处理|不予处理[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)"),
+    ("no_unable", "requests.unable",
+     rf"{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?[^无]无法提供|无法提供[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)"),
+    ("no_partially_granted", "requests.partially_granted",
+     r"部分公开[^，。；]{0,10}?(?:均未|未|没有)(?:出现|发生)"),
     ("no_fees", "fees.info_processing",
-     rf"(?:{_NEG}|不)(?:收取|产生|收)[^，。；]{{0,12}}?(?:处理费|费用)|{_NEG}[^，。；]{{0,8}}?处理费|未收费"),
+     rf"(?:{_NEG}|不)(?:向[^，。；]{{0,8}}?)?(?:收取|产生|收)[^，。；]{{0,12}}?(?:处理费|费用)|{_NEG}[^，。；]{{0,8}}?处理费|未收费"
+     r"|处理费[^，。；]{0,8}?[：:]\s*(?:无|未收取|未产生|不收取)"),
 )
 

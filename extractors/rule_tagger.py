@@ -22,7 +22,8 @@ from extractors.textview import TextView
 from gidar.domain import EXACT, Claim, Document, Section
 from gidar.taxonomy import METRICS
 
-_RULES = tuple((rule[0], rule[1], re.compile(rule[2]), rule[3], re.compile(rule[4]) if len(rule) > 4 else None)
+_RULES = tuple((rule[0], rule[1], re.compile(rule[2]), rule[3], re.compile(rule[4]) if len(rule) > 4 else None,
+                rule[5] == "sentence" if len(rule) > 5 else False)
                for rule in P.METRIC_RULES)
 _TOPICS = tuple((t[0], re.compile(t[1]), t[2] if len(t) > 2 else None) for t in P.OTHER_TOPICS)
 _RIGHT = tuple((name, metric, re.compile(rx)) for name, metric, rx in P.RIGHT_NOUN_RULES)
@@ -54,33 +55,48 @@ def _last_break(text: str) -> int:
     return starts[-1] if starts else 0
 
 
-def _match_rules(text: str, unit: str | None, context_text: str) -> _Assignment | None:
-    for name, metric, rx, units, context in _RULES:
+def _match_rules(text: str, unit: str | None, before: str, sentence: str) -> _Assignment | None:
+    """The first rule whose pattern is in ``text`` and whose context is in the sentence before the
+    number (or, for a rule so marked, anywhere in the sentence: 属于内部事务信息的1件，均不予公开)."""
+    for name, metric, rx, units, context, whole_sentence in _RULES:
         if unit not in units:
             continue
-        if rx.search(text) and (context is None or context.search(context_text)):
+        if rx.search(text) and (context is None or context.search(sentence if whole_sentence else before)):
             return _Assignment(metric, name, 0.9)
     return None
 
 
-def _assign(sentence: str, cand: Candidate, window_start: int) -> _Assignment | None:
-    """The metric of one candidate, from its clause, the noun after it, or its wider window."""
+def _assign(sentence: str, cand: Candidate, window_start: int, left_owned: bool = False) -> _Assignment | None:
+    """The metric of one candidate, from its clause, the noun after it, or its wider window.
+
+    ``left_owned``: the text before this number is the noun of the previous one (24件新收申请、2件上年结转申请),
+    so the noun after this number is read first.
+    """
     window = sentence[window_start:cand.local_start]
     clause = window[_last_break(window):]
+    if not clause.strip() and window.rstrip().endswith(("：", ":")):  # 发布条数：284, 收到：6件
+        window = window.rstrip()[:-1]
+        clause = window[_last_break(window):]
     around = sentence[:cand.local_start]  # a rule's context: the sentence before the number
     requests_ok = bool(_REQUEST_CONTEXT.search(sentence))
-    found = _match_rules(clause, cand.unit, around)
+    right = sentence[cand.local_end:]
+    if left_owned:
+        found = _right_noun(right, around, cand.unit)
+        if found:
+            return found
+    found = _match_rules(clause, cand.unit, around, sentence)
     if found:
         return found
-    right = sentence[cand.local_end:]
     if _REMAINDER_CUE.search(clause) and _CARRIED_LATER.search(right):
         return _Assignment("requests.carried_forward", "remainder_carried", 0.85)
-    found = _outcome_after(right, around, cand.unit)
+    found = _right_noun(right, around, cand.unit)
     if found:
         return found
-    for name, metric, rx in _RIGHT:
-        if rx.search(right) and (cand.unit in ("件", "条", "篇", "起", "宗", "个", "项", None)):
-            return _Assignment(metric, name, 0.85)
+    if P.FILLER_CLAUSE_RE.match(clause) and clause != window:  # 信息主动公开的数量，全年是132条: the clause before
+        clause = window[_last_break(window[:len(window) - len(clause) - 1]):]
+        found = _match_rules(clause, cand.unit, around, sentence)
+        if found:
+            return found
     for topic, rx, units in _TOPICS:
         if rx.search(clause) and (units is None or cand.unit in units) and (topic != "推送期数" or cand.unit == "期"):
             return _Assignment("other", "topic", 0.8, topic)
@@ -95,9 +111,20 @@ def _assign(sentence: str, cand: Candidate, window_start: int) -> _Assignment | 
         return _Assignment("other", "topic", 0.7, "人数")  # 参训12人次: people are never a table cell
     if requests_ok and cand.unit in ("件", "件次", "条", "个", "项", None) and _RECEIVED_FALLBACK.search(clause):
         return _Assignment("requests.received", "received_fallback", 0.6)
-    found = _match_rules(window, cand.unit, around)
+    found = _match_rules(window, cand.unit, around, sentence)
     if found:
         return replace(found, score=0.7, pattern=found.pattern + "_far")
+    return None
+
+
+def _right_noun(right: str, before: str, unit: str | None) -> _Assignment | None:
+    """The metric named after the count: an outcome of reviews or lawsuits, else a noun rule."""
+    found = _outcome_after(right, before, unit)
+    if found:
+        return found
+    for name, metric, rx in _RIGHT:
+        if rx.search(right) and (unit in ("件", "条", "篇", "起", "宗", "个", "项", None)):
+            return _Assignment(metric, name, 0.85)
     return None
 
 
@@ -174,9 +201,12 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
         open_total = None
     breakdown: list[tuple[int, Candidate]] = []  # (claim index, candidate) of parts of open_total
     first = len(claims)
-    prev_end, listing, orphans = 0, False, False
+    prev_end, listing, orphans, owned = 0, False, False, False
     for n, cand in enumerate(cands):
-        found = _assign(sentence, cand, prev_end)
+        found = _assign(sentence, cand, prev_end, owned)
+        owned = found is not None and found.pattern.endswith("_after") and \
+            bool(re.match(r"^[^，。；]{0,14}?(?:[、，]|[和及与])\s*$", sentence[cand.local_end:cands[n + 1].local_start]
+                          if n + 1 < len(cands) else ""))
         gap_before = sentence[prev_end:cand.local_start]
         gap_after = sentence[cand.local_end:cands[n + 1].local_start] if n + 1 < len(cands) else ""
         prev_end = cand.local_end
@@ -293,6 +323,9 @@ def _negations(view: TextView, s0: int, s1: int, sentence: str, sent_start: int,
             continue
         seen.add(key)
         start, end = view.source_span(s0 + m.start(), s0 + m.end())
+        if any(c.metric == metric and c.value == 0 and c.start < end and start < c.end
+               for c in claims if c.sentence_start == sent_start):
+            continue  # 复议和诉讼案件数均为0: the written 0 is already that claim
         before = sentence[:m.start()]
         claims.append(Claim(metric=metric, value=Decimal(0), start=start, end=end,
                             text="",

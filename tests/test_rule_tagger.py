@@ -442,3 +442,48 @@ def test_when_the_applications_were_just_counted_then_a_bare_done_verb_counts_th
 def test_when_one_category_of_information_is_counted_then_it_is_a_part(sentence, metric):
     _, claims = tag(sentence)
     assert [c.metric for c in claims] == [metric]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # how a lawsuit came (未经复议直接起诉, 复议后起诉) is a lawsuit, not a review
+    ("被提起行政诉讼5件，其中未经复议直接起诉3件、复议后起诉2件。",
+     [("litigation.total", 5), ("litigation.total", 3), ("litigation.total", 2)]),
+    # table 3's reasons for 不予公开, named anywhere in a sentence about 不予公开
+    ("不予公开5件（其中属于国家秘密2件、属于过程性信息3件）。",
+     [("requests.denied", 5), ("requests.denied", 2), ("requests.denied", 3)]),
+    ("属于内部事务信息的2件，依法答复不予公开。", [("requests.denied", 2)]),
+    # the outcome right after the count
+    ("有9件申请予以公开，2件部分公开，1件不予处理。",
+     [("requests.granted", 9), ("requests.partially_granted", 2), ("requests.not_processed", 1)]),
+    ("其中40件申请由自然人提出，6件由企业提出。",
+     [("requests.received_natural_person", 40), ("requests.received_legal_entity", 6)]),
+    # the noun after a count, read before the noun of the count before it
+    ("本年度共办理18件新收申请、3件上年结转申请。", [("requests.received", 18), ("requests.carried_over", 3)]),
+    ("截至年底，仍有2件行政复议案件和1件行政诉讼案件尚在审理中。",
+     [("review.pending", 2), ("litigation.pending", 1)]),
+    ("行政诉讼3起，其中2起判决驳回原告诉讼请求、1起原告撤诉。",
+     [("litigation.total", 3), ("litigation.upheld", 2), ("litigation.other", 1)]),
+    # labels before a colon
+    ("依申请公开——收到：7件；办结：7件；结果：公开5件，无法提供2件。",
+     [("requests.received", 7), ("requests.handled", 7), ("requests.granted", 5), ("requests.unable", 2)]),
+    # outcomes and states that did not occur
+    ("本年度未作出不予公开和不予处理的决定。", [("requests.denied", 0), ("requests.not_processed", 0)]),
+    ("行政复议2起、行政诉讼1起，均无一被纠错。",
+     [("review.total", 2), ("litigation.total", 1), ("review.corrected", 0), ("litigation.corrected", 0)]),
+    ("行政复议、行政诉讼：本年度未发生。", [("review.total", 0), ("litigation.total", 0)]),
+    ("上年结转和结转下年度：均无。", [("requests.carried_over", 0), ("requests.carried_forward", 0)]),
+    ("信息处理费：未收取。", [("fees.info_processing", 0)]),
+])
+def test_when_outcomes_reasons_and_states_are_named_then_each_count_gets_its_cell(sentence, expected):
+    _, claims = tag(sentence)
+    assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "本机关无行政许可权限。",  # a power the agency lacks, not zero licences
+    "行政诉讼败诉率为零。",  # a rate
+    "其中未经复议直接起诉的案件，法院均已审结。",  # no count of reviews at all
+])
+def test_when_a_zero_is_only_apparent_then_no_claim_is_made(sentence):
+    _, claims = tag(sentence)
+    assert [(c.metric, c.value) for c in claims] == []
