@@ -62,6 +62,10 @@ NOT_A_CLAIM_BEFORE = (
                               r"(?:同期)?的?$")),
     ("postcode", re.compile(r"(?:邮编|邮政编码)[：:为是]?\s*$")),
     ("percent", re.compile(r"(?:百分之|比例为?|占比为?|率为?|率达|率)$")),
+    # 明年争取增配1名专职人员, 下一步计划开展3次培训: a plan, not what happened (规划计划类 is a category).
+    ("plan", re.compile(r"(?:明年|下一步|(?<!规划)计划(?!类|信息)|拟|争取|力争|预计)[^，。；]{0,14}$")),
+    # 每季度开展一次自查: how often, not how many.
+    ("frequency", re.compile(r"每(?:年|半年|个?季度?|个?月|周|天|日)[^，。；]{0,10}$")),
 )
 # A number inside 《…》 or “…” is part of a title or a name.
 TITLE_RE = re.compile(r"《[^《》]*$|“[^“”]{0,6}$")
@@ -216,6 +220,9 @@ OTHER_TOPICS = (
     ("会议", r"会议|例会|常务会"),
     ("政府开放日", r"开放日|开放活动"),
     ("检查", r"检查|督查|考核|评议"),
+    # What the agency did this year, counted: 查处违法案件129起, 开设栏目18个, 督促整改5处.
+    ("工作量", r"查处|立案|开设|增设|设置|新增|清理|整改|抽查|出席|召开|举办|组织|开展|发出|印发|制作|更新",
+     ("次", "场", "个", "份", "处", "起", "期", "名", "批", "家")),
 )
 # proactive.total: publishing verbs and objects; the last resort before 申请 alone.
 PROACTIVE_TOTAL = (

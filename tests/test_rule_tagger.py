@@ -487,3 +487,14 @@ def test_when_outcomes_reasons_and_states_are_named_then_each_count_gets_its_cel
 def test_when_a_zero_is_only_apparent_then_no_claim_is_made(sentence):
     _, claims = tag(sentence)
     assert [(c.metric, c.value) for c in claims] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全年立案查处违法案件86起，开设专题栏目3个。", [("other", 86), ("other", 3)]),
+    ("下一步，我局将每季度开展一次自查，明年争取增配2名专职人员。", []),  # how often, and a plan
+    ("本年度共办结申请40件，结转下一年度2件。", [("requests.handled", 40), ("requests.carried_forward", 2)]),
+    ("主动公开政府信息300条，其中规划计划类信息25条。", [("proactive.total", 300), ("proactive.part", 25)]),
+])
+def test_when_counts_are_work_done_plans_or_frequencies_then_only_what_happened_is_claimed(sentence, expected):
+    _, claims = tag(sentence)
+    assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
