@@ -19,8 +19,9 @@ from decimal import Decimal
 
 from extractors.cleaning import mask_artifacts
 from extractors.numbers import NUMBER_RE, number_from_match
-from extractors.patterns import (ASSIGNMENT_RE, COMPARISON_RE, NOT_A_CLAIM_AFTER, NOT_A_CLAIM_BEFORE,
-                                 TITLE_RE, TRADITIONAL_TO_SIMPLIFIED, UNIT_RE, UNIT_SUFFIX_RE)
+from extractors.patterns import (ASSIGNMENT_RE, COMPARISON_RE, LABEL_VALUE_AFTER_RE, LABEL_VALUE_BEFORE_RE,
+                                 NOT_A_CLAIM_AFTER, NOT_A_CLAIM_BEFORE, TITLE_RE, TRADITIONAL_TO_SIMPLIFIED, UNIT_RE,
+                                 UNIT_SUFFIX_RE)
 from extractors.textview import TextView, close_gaps
 from gidar.domain import ABOUT, AT_LEAST, EXACT, Document, Section
 
@@ -152,7 +153,8 @@ def _reason(sentence: str, m: re.Match, number, unit: str | None, after: str) ->
             not re.search(r"(?:共|计|收到|受理|办结|开展|组织|召开|举办|发布|公开)$", before):
         return "idiom"  # 一项常态工作, 一个方面, 最多跑一次
     if unit is None:
-        if number.chinese or not ASSIGNMENT_RE.search(before.rstrip()):
+        label_value = LABEL_VALUE_BEFORE_RE.search(before) and LABEL_VALUE_AFTER_RE.match(after)
+        if number.chinese or not (ASSIGNMENT_RE.search(before.rstrip()) or label_value):
             return "no_unit"
     return None
 

@@ -47,6 +47,7 @@ UNIT_SUFFIX_RE = re.compile(r"以上|左右|之多|有余")
 
 NOT_A_CLAIM_AFTER = (
     ("date", re.compile(r"^(?:年|月|日(?!常)|号(?![文令]))")),
+    ("pages", re.compile(r"^页(?:以下|以上|及以下|及以上|至|—|-|－|（)")),
     ("time", re.compile(r"^(?:个?小时|分钟|个?工作日|天|周(?!年)|个月|秒|时)")),
     ("percent", re.compile(r"^(?:%|％|‰|个?百分点|成)")),
     ("list_marker", re.compile(r"^(?:是|[、.．](?![0-9])|[）)](?!\S*?[条件次]))")),
@@ -64,6 +65,8 @@ NOT_A_CLAIM_BEFORE = (
     ("percent", re.compile(r"(?:百分之|比例为?|占比为?|率为?|率达|率)$")),
     # 明年争取增配1名专职人员, 下一步计划开展3次培训: a plan, not what happened (规划计划类 is a category).
     ("plan", re.compile(r"(?:明年|下一步|(?<!规划)计划(?!类|信息)|拟|争取|力争|预计)[^，。；]{0,14}$")),
+    # 每页收费10元, 30页以下: a fee standard, not a fee charged.
+    ("unit_price", re.compile(r"每(?:页|件|份|张)[^，。；]{0,8}$")),
     # 每季度开展一次自查: how often, not how many.
     ("frequency", re.compile(r"每(?:年|半年|个?季度?|个?月|周|天|日)[^，。；]{0,10}$")),
 )
@@ -73,6 +76,9 @@ TITLE_RE = re.compile(r"《[^《》]*$|“[^“”]{0,6}$")
 COMPARISON_RE = re.compile(r"(?:比|较|同比|环比|相比)[^，。；,;]{0,12}?(?:增加|减少|增长|下降|上升|提高|降低|多|少|增|减)了?$")
 # Words right before a unitless Arabic number that make it a count (申请数量为2).
 ASSIGNMENT_RE = re.compile(r"(?:为|达|达到|到|计|共|合计|总计|累计|：|:)$")
+# …or a short label, the value and a separator (新收 31，上年结转 0；复议 0，诉讼 0。), spaces closed up.
+LABEL_VALUE_BEFORE_RE = re.compile(r"(?:^|[，,；;：:。、])[^，,；;：:。、\d]{1,10}[\u4e00-\u9fff]\s*$")
+LABEL_VALUE_AFTER_RE = re.compile(r"^\s*(?:[，,；;。、]|$)")
 
 # --------------------------------------------------------------------------
 # Metrics.  Each rule: (name, metric, regex over the clause before the number,
@@ -91,6 +97,7 @@ _ISSUE = r"(?:制发|印发|出台|制定|新制定|新制作|发布|公布|新�
 _REPEAL = r"(?:废止|宣布失效|清理废止|失效)"
 _IN_FORCE = r"(?:现行有效|有效)"
 _REQUEST_CONTEXT = r"申请"
+_ZERO = r"为(?:零|\s*0(?![0-9.]))"  # 为零, 为0, 为 0
 # The topic a sentence is on when a number is reached: the later of 复议 and 诉讼 mentioned before it.
 _LITIGATION_TOPIC = r"(?:诉讼|起诉|法院|判决)(?!.*复议)"
 _REVIEW_TOPIC = r"复议(?!.*(?:诉讼|起诉|法院|判决))"
@@ -105,9 +112,10 @@ METRIC_RULES = (
     # 行政复议、行政诉讼案件共5件: both together are no cell of table 4.
     ("review_and_litigation", "other", r"复议[、和及与](?:行政)?诉讼(?:案件)?(?:数量?)?(?:共|合计|总计|共计)?\s*$", _COUNT),
     ("litigation_corrected", "litigation.corrected",
-     r"纠错|纠正|撤销|确认[^，。；]{0,4}?违法|败诉|责令[^，。；]{0,4}?(?:重新|履行|改正)", _COUNT,
+     r"纠错|纠正|撤销|确认[^，。；]{0,8}?违法|败诉|责令[^，。；]{0,4}?(?:重新|履行|改正)|判决[^，。；]{0,8}?重新(?:作出|答复)",
+     _COUNT,
      r"(?:诉讼|起诉|法院|判决)(?!.*复议)"),
-    ("review_corrected", "review.corrected", r"纠错|纠正|撤销|确认[^，。；]{0,4}?违法|责令[^，。；]{0,4}?(?:重新|履行|改正)",
+    ("review_corrected", "review.corrected", r"纠错|纠正|撤销|确认[^，。；]{0,8}?违法|责令[^，。；]{0,4}?(?:重新|履行|改正)",
      _COUNT, r"复议"),
     # Table 4's other outcomes: 结果维持 (复议维持, 驳回诉讼请求), 其他结果 (终止, 撤诉), 尚未审结.
     ("litigation_upheld", "litigation.upheld", _UPHELD + r"|驳回(?:起诉|诉讼请求|原告)", _COUNT, _LITIGATION_TOPIC),
@@ -123,10 +131,14 @@ METRIC_RULES = (
     ("legal_entity", "requests.received_legal_entity",
      # not 公民、法人和其他组织, the phrase for every applicant
      r"(?<!公民、)(?<!公民和)(?<!公民，)法人|(?<!法人和)(?<!法人或)(?<!法人或者)(?<!法人及)其他组织|商业企业|科研机构|"
-     r"社会公益组织|社会组织|法律服务机构|(?<!群众和)(?<!群众、)(?<!个人和)(?<!个人、)企业", _COUNT, _REQUEST_CONTEXT),
+     r"社会公益组织|社会组织|法律服务机构|律师事务所|行业协会|(?<!群众和)(?<!群众、)(?<!个人和)(?<!个人、)企业", _COUNT,
+     _REQUEST_CONTEXT),
+    # 商业企业5件、科研机构1件、其他1件: the 其他 of table 3's 法人或其他组织 columns
+    ("legal_entity_other", "requests.received_legal_entity", r"(?:^|[、，])\s*其他\s*$", _COUNT,
+     r"商业企业|科研机构|社会公益组织|法律服务机构"),
     ("carried_forward", "requests.carried_forward",
      r"结转(?:至|到|入)?下一?年|结转(?:至|到|入)(?:19|20)\d{2}|(?:转入|顺延|延至)(?:至|到)?下一?年|下一?年度?继续办理"
-     r"|继续办理|尚未办结|正在办理|尚在办理|尚未到[^，。；]{0,4}?期限?",
+     r"|继续办理|尚未办结|正在办理|尚在办理|尚未到[^，。；]{0,4}?期限?|^\s*结转\s*$",
      _COUNT),
     ("carried_over", "requests.carried_over",
      r"上一?年度?结转|(?:19|20)\d{2}年度?结转|结转上一?年|往年结转|上年度?遗留|结转(?=[^，。；至到入下]*申请)|上一?年度?未办结",
@@ -156,13 +168,14 @@ METRIC_RULES = (
     # 结果：公开4件; 办结的23件中，公开8件: 公开 alone, among the outcomes of requests.
     ("granted_bare", "requests.granted", r"^\s*公开\s*$", _COUNT, r"申请|办结|答复|结果"),
     # 依申请公开——收到：6件
-    ("received_label", "requests.received", r"(?:依申请公开|申请)[^，。；]{0,4}?(?:收到|受理|新收|接收)\s*$", _COUNT),
+    ("received_label", "requests.received", r"(?:依申请公开|申请)[^，。；]{0,8}?(?:收到|受理|新收|接收)\s*$", _COUNT),
     ("received_matters", "requests.received", r"依申请公开[^，。；]{0,10}事项", _COUNT),
     # 其他处理 by its reasons: 逾期不补正、行政机关不再处理其申请, 撤回申请.
     ("other_processing", "other", r"不再处理|逾期不补正|逾期未补正|视为放弃|撤回(?:了)?申请|申请人(?:主动)?撤回|主动撤回",
      _COUNT),
     # 已办结410件 right after the applications were counted: the verb alone, no object of its own.
-    ("handled_bare", "requests.handled", r"(?:^|[，,。；\s])(?:已|共|全部|均已|累计)?(?:办结|办理完毕)的?$", _COUNT),
+    ("handled_bare", "requests.handled",
+     r"(?:^|[，,。；\s])(?:全年|本年度?)?(?:已|共|全部|均已|累计)?(?:办结|办理完毕)的?\s*$", _COUNT),
     ("handled", "requests.handled",
      r"办结|办理完结|办理完毕|处理完毕|答复|答覆|回复|(?:需|需要|应)办理|(?:办理|处理)(?=[^，。；]*申请)", _COUNT,
      _REQUEST_CONTEXT + "|结转"),
@@ -185,6 +198,8 @@ METRIC_RULES = (
     ("regulation_in_force_listed", "proactive.regulations_in_force", _REGULATION, _DOCS, _IN_FORCE),
     ("category_listed", "proactive.part", r"(?<![各分])类\s*[：:]?\s*$|其他各?类信息\s*[：:]?\s*$", _DOCS,
      r"主动公开|公开(?:的)?(?:政府)?信息|信息类别|按类别|按信息类别", "sentence"),
+    ("category_list", "proactive.part", r"\S", _DOCS,
+     r"按[^，。；]{0,6}?(?:类别|类型|主体|栏目|渠道)[^，。；]{0,4}?(?:分|统计|划分|看)|从[^，。；]{0,6}?(?:类别|类型)(?:上)?看"),
     ("licensing", "proactive.licensing", r"行政许可|许可(?:事项|决定|件)", _COUNT),
     ("penalty", "proactive.penalty", r"行政处罚|处罚(?:决定|案件)", _COUNT),
     ("coercion", "proactive.coercion", r"行政强制|强制(?:措施|执行)", _COUNT),
@@ -308,20 +323,28 @@ YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 
 _NEG = r"(?:未曾|尚未|均未|并未|从未|没有|未有|无任何|无|未|不存在)"
 NEGATIONS = (
+    # 未收到法人或其他组织提出的申请: none from one kind of applicant, not none at all
+    ("no_legal_entity", "requests.received_legal_entity",
+     rf"{_NEG}(?:收到|有)?[^，。；]{{0,4}}?(?:法人|其他组织|企业)[^，。；]{{0,10}}?申请"),
+    ("no_natural_person", "requests.received_natural_person",
+     rf"{_NEG}(?:收到|有)?[^，。；]{{0,4}}?(?:自然人|公民个人)[^，。；]{{0,10}}?申请"),
     ("no_requests", "requests.received",
-     rf"{_NEG}(?:收到|受理|接到|接收|收悉|新收)[^，。；]{{0,20}}?(?:{_REQUEST_CONTEXT})"
+     rf"{_NEG}(?:收到|受理|接到|接收|收悉|新收)(?![^，。；]{{0,6}}?(?:法人|其他组织|企业|自然人|公民个人))"
+     rf"[^，。；]{{0,20}}?(?:{_REQUEST_CONTEXT})"
      rf"|(?:没有|未有|无)[^，。；]{{0,10}}?(?:依申请公开|信息公开申请|公开申请)(?![^，。；]{{0,6}}(?:引起|引发|导致|而))"),
     # not 未经复议直接起诉 (a lawsuit's way), not 尚未作出复议决定 (a pending review)
-    ("no_review", "review.total", rf"{_NEG}(?!经过?复议|作出)(?:发生|出现|产生|收到|涉及|有)?[^，。；]{{0,30}}?复议"),
+    ("no_review", "review.total",
+     rf"{_NEG}(?!经过?复议|作出)(?:发生|出现|产生|收到|涉及|有)?[^，。；]{{0,30}}?复议(?![^，。；]{{0,4}}?被?(?:纠错|纠正))"),
     ("no_litigation", "litigation.total",
-     rf"{_NEG}(?:发生|出现|产生|收到|涉及|有)?[^，。；]{{0,40}}?(?:行政诉讼|(?<=复议[、和及与或])诉讼)"),
+     rf"{_NEG}(?:发生|出现|产生|收到|涉及|有)?(?![^，。；]{{0,10}}?复议[^，。；]{{0,4}}?被?(?:纠错|纠正))"
+     rf"[^，。；]{{0,40}}?(?:行政诉讼|(?<=复议[、和及与或])诉讼)(?![^，。；]{{0,4}}?败诉)"),
     ("no_carried_over", "requests.carried_over", rf"{_NEG}[^，。；]{{0,6}}?(?:上一?年度?|往年|(?:19|20)\d{{2}}年度?)结转"),
     ("no_carried_forward", "requests.carried_forward", rf"{_NEG}[^，。；]{{0,6}}?结转(?:至|到|入)?下一?年"),
     # 上年结转及年末结转：均无; 上年结转和结转下年度的申请均为0件
     ("none_carried_over", "requests.carried_over", r"上一?年度?结转[^，。；]{0,14}?(?:均无|均为零|均为0(?![0-9.]))"),
     ("none_carried_forward", "requests.carried_forward",
      r"(?:年末|年底|下一?年度?)结转[^，。；]{0,14}?(?:均无|均为零|均为0(?![0-9.])|[：:]\s*无)"
-     r"|结转(?:至|到)?下一?年度?[^，。；]{0,10}?(?:均无|均为零|均为0(?![0-9.]))"),
+     rf"|结转(?:至|到)?下一?年度?[^，。；]{{0,10}}?(?:均无|均{_ZERO}|{_ZERO})|(?:无|没有)结转(?=[，。；]|$)"),
     ("no_normative_issued", "proactive.normative_docs_issued", rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_NORMATIVE}"),
     ("no_regulation_issued", "proactive.regulations_issued", rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_REGULATION}"),
     ("no_normative_repealed", "proactive.normative_docs_repealed", rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_NORMATIVE}"),
@@ -336,15 +359,16 @@ NEGATIONS = (
      rf"(?<!确保)(?:{_NEG}(?:收到|出现|发生)|不存在)[^，。；]{{0,40}}?(?:举报投诉|群众投诉|投诉)(?:事件|情况)?"),
     # not 无行政许可权限: a power the agency lacks
     ("no_licensing", "proactive.licensing",
-     rf"{_NEG}(?:实施|作出|办理|发生|受理)?[^，。；]{{0,6}}?行政许可(?!权|职能|职权)|行政许可[^，。；]{{0,8}}?(?:均|也)?为零"),
+     rf"{_NEG}(?:实施|作出|办理|发生|受理)?[^，。；]{{0,6}}?行政许可(?!权|职能|职权)|行政许可[^，。；]{{0,8}}?(?:均|也)?{_ZERO}"),
     ("no_penalty", "proactive.penalty",
-     rf"{_NEG}(?:实施|作出|办理|发生)?[^，。；]{{0,12}}?行政处罚(?!权|职能|职权)|行政处罚[^，。；]{{0,8}}?(?:均|也)?为零"),
+     rf"{_NEG}(?:实施|作出|办理|发生)?[^，。；]{{0,12}}?行政处罚(?!权|职能|职权)|行政处罚[^，。；]{{0,8}}?(?:均|也)?{_ZERO}"),
     ("no_coercion", "proactive.coercion",
-     rf"{_NEG}(?:实施|作出|采取|办理|发生)?[^，。；]{{0,20}}?行政强制(?!权|职能|职权)|行政强制[^，。；]{{0,8}}?(?:均|也)?为零"),
+     rf"{_NEG}(?:实施|作出|采取|办理|发生)?[^，。；]{{0,20}}?行政强制(?!权|职能|职权)|行政强制[^，。；]{{0,8}}?(?:均|也)?{_ZERO}"),
     ("zero_normative_issued", "proactive.normative_docs_issued",
      rf"{_ISSUE}[^，。；]{{0,8}}?{_NORMATIVE}[^，。；]{{0,4}}?(?:均|也)?为零"),
     ("zero_requests", "requests.received",
-     r"(?:依申请公开|信息公开)?申请(?:量|数|数量|件数|总数)[^，。；]{0,4}?(?:均|也)?(?:为零|为0(?![0-9.]))"),
+     rf"(?:依申请公开|信息公开)?申请(?:量|数|数量|件数|总数)[^，。；]{{0,4}}?(?:均|也)?{_ZERO}"
+     rf"|(?:收到|受理|新收)[^，。；]{{0,12}}?申请[^，。；]{{0,2}}?(?:均|也)?{_ZERO}"),
     # Stated as zero after the noun: 行政复议、行政诉讼案件数量均为零 (零 without a unit is no candidate).
     # …or as not having happened after the noun: 行政复议、行政诉讼：本年度未发生; 复议、诉讼都没有发生.
     ("zero_review", "review.total",
@@ -352,9 +376,14 @@ NEGATIONS = (
     ("zero_litigation", "litigation.total",
      r"诉讼[^，。；]{0,12}?(?<!率)(?:均|皆|都|同样|也)?(?:为零|为0(?![0-9.])|(?:未|没有)发生)"),
     # 无一被纠错 (of reviews and lawsuits both), 未出现败诉情形.
-    ("none_corrected_review", "review.corrected", r"复议[^。；]{0,30}?(?:无一|没有一件|均未)被?(?:纠错|纠正)"),
+    ("none_corrected_review", "review.corrected",
+     rf"复议[^。；]{{0,30}}?(?:无一|没有一件|均未)被?(?:纠错|纠正)|{_NEG}(?:发生|出现|有)?[^，。；]{{0,10}}?复议[^，。；]{{0,4}}?被?(?:纠错|纠正)"),
     ("none_corrected_litigation", "litigation.corrected",
-     r"诉讼[^。；]{0,30}?(?:无一|没有一件|均未)被?(?:纠错|纠正)|(?:未|没有)(?:出现|发生)败诉|无败诉"),
+     rf"诉讼[^。；]{{0,30}}?(?:无一|没有一件|均未)被?(?:纠错|纠正)|(?:未|没有)(?:出现|发生)败诉|无败诉"
+     rf"|{_NEG}(?:发生|出现|有)?[^，。；]{{0,24}}?诉讼[^，。；]{{0,4}}?败诉"),
+    # 均已审结，无尚未审结案件
+    ("none_pending_review", "review.pending", r"复议[^。；]{0,30}?(?:无|没有)(?:尚未审结|未审结|正在审理)"),
+    ("none_pending_litigation", "litigation.pending", r"诉讼[^。；]{0,30}?(?:无|没有)(?:尚未审结|未审结|正在审理)"),
     # Outcomes that did not occur: 未作出不予公开和不予处理的决定, 部分公开、不予公开的情形均未出现.
     ("no_denied", "requests.denied",
      rf"{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?不予公开|不予公开[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)"),
@@ -363,9 +392,10 @@ NEGATIONS = (
     ("no_unable", "requests.unable",
      rf"{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?[^无]无法提供|无法提供[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)"),
     ("no_partially_granted", "requests.partially_granted",
-     r"部分公开[^，。；]{0,10}?(?:均未|未|没有)(?:出现|发生)"),
+     rf"部分公开[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)|{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?部分公开"),
+    # not 逾期未缴纳信息处理费: the applicant's failure to pay
     ("no_fees", "fees.info_processing",
-     rf"(?:{_NEG}|不)(?:向[^，。；]{{0,8}}?)?(?:收取|产生|收)[^，。；]{{0,12}}?(?:处理费|费用)|{_NEG}[^，。；]{{0,8}}?处理费|未收费"
-     r"|处理费[^，。；]{0,8}?[：:]\s*(?:无|未收取|未产生|不收取)"),
+     rf"(?:{_NEG}|不)(?:向[^，。；]{{0,8}}?)?(?:收取|产生|收)[^，。；]{{0,12}}?(?:处理费|费用)|{_NEG}(?!缴纳|缴费|按时缴)[^，。；]{{0,8}}?处理费"
+     rf"|未收费|处理费[^，。；]{{0,8}}?[：:]\s*(?:无|未收取|未产生|不收取)|处理费[^，。；]{{0,8}}?(?:均|也)?{_ZERO}"),
 )
 

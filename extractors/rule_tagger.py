@@ -74,6 +74,7 @@ def _assign(sentence: str, cand: Candidate, window_start: int, left_owned: bool 
     """
     window = sentence[window_start:cand.local_start]
     clause = window[_last_break(window):]
+    clause = clause[clause.rfind("）") + 1:]  # 复议3件（结果纠正）、行政诉讼0件: the bracket was the count before's
     if not clause.strip() and window.rstrip().endswith(("：", ":")):  # 发布条数：284, 收到：6件
         window = window.rstrip()[:-1]
         clause = window[_last_break(window):]
@@ -202,8 +203,12 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
     breakdown: list[tuple[int, Candidate]] = []  # (claim index, candidate) of parts of open_total
     first = len(claims)
     prev_end, listing, orphans, owned = 0, False, False, False
+    respectively = _respectively(sentence, cands)
     for n, cand in enumerate(cands):
-        found = _assign(sentence, cand, prev_end, owned)
+        found = respectively.get(n) or _assign(sentence, cand, prev_end, owned)
+        window = sentence[prev_end:cand.local_start]
+        if _TOTAL_AFTER_LIST.match(window[_last_break(window):]) and (found is None or found.score < 0.9):
+            found = _total_of(claims[first:]) or found
         owned = found is not None and found.pattern.endswith("_after") and \
             bool(re.match(r"^[^，。；]{0,14}?(?:[、，]|[和及与])\s*$", sentence[cand.local_end:cands[n + 1].local_start]
                           if n + 1 < len(cands) else ""))
@@ -219,7 +224,8 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
             _close_breakdown(claims, breakdown, open_total, sentence)
             open_total, breakdown = None, []
         if open_total is not None and _compatible(claims[open_total].unit, cand.unit) and (
-                found is None or found.metric in ("proactive.total", "other")):
+                found is None or found.metric in ("proactive.total", "other")) and (
+                found is None or found.pattern != "total_after_list"):
             found = _Assignment("proactive.part", "breakdown", 0.85)
         elif (listing or orphans) and cand.unit in _DOC_UNITS and (found is None or found.metric == "proactive.total"):
             found = _Assignment("proactive.part", "orphan_part" if orphans else "list_part", 0.7)
@@ -245,6 +251,52 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
     _sibling_channels(claims, first, sentence, sent_start)
     _negations(view, s0, s1, sentence, sent_start, sent_end, claims)
     return open_total
+
+
+_RESPECTIVELY = re.compile(r"分别(?:为|是|有|达)")
+_LIST_SPLIT = re.compile(r"[、和及与]|以及")
+_BETWEEN_LISTED = re.compile(r"^[\s、，,和及与]*$")
+_TOTAL_AFTER_LIST = re.compile(r"^\s*(?:[一二三四五六七八九十两\d]+项)?(?:全年|以上)?(?:合计|总计|共计|总共|共)\s*$")
+
+
+def _respectively(sentence: str, cands: list[Candidate]) -> dict[int, _Assignment]:
+    """予以公开、部分公开、无法提供的申请分别为22件、7件和16件: the i-th count is the i-th item named."""
+    m = _RESPECTIVELY.search(sentence)
+    if not m:
+        return {}
+    head = sentence[:m.start()]
+    label = head[_last_break(head):]
+    after = [n for n, c in enumerate(cands) if c.local_start >= m.end()]
+    if not after:
+        return {}
+    metrics: list[str] = []
+    for piece in _LIST_SPLIT.split(label):
+        found = _match_rules(piece, cands[after[0]].unit, head, sentence) if piece.strip() else None
+        if found is None:
+            continue
+        if not metrics or metrics[-1] != found.metric:  # 法人和其他组织申请: one item split in two
+            metrics.append(found.metric)
+    if len(metrics) < 2 or len(after) < len(metrics):
+        return {}
+    run = after[:len(metrics)]
+    if any(not _BETWEEN_LISTED.match(sentence[cands[a].local_end:cands[b].local_start]) for a, b in zip(run, run[1:])):
+        return {}
+    return {n: _Assignment(metric, "respectively", 0.9) for n, metric in zip(run, metrics)}
+
+
+def _total_of(listed: list[Claim]) -> _Assignment | None:
+    """合计/总计 after a list: the total of what the sentence listed."""
+    metrics = {c.metric for c in listed}
+    if not metrics:
+        return None
+    if "proactive.part" in metrics:
+        return _Assignment("proactive.total", "total_after_list", 0.85)
+    for family in ("review", "litigation"):
+        if all(m.startswith(family + ".") for m in metrics):
+            return _Assignment(f"{family}.total", "total_after_list", 0.85)
+    if len(metrics) == 1 and next(iter(metrics)) != "other":
+        return _Assignment(next(iter(metrics)), "total_after_list", 0.85)
+    return None
 
 
 def _own_clause(before: str) -> bool:

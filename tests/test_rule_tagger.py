@@ -498,3 +498,32 @@ def test_when_a_zero_is_only_apparent_then_no_claim_is_made(sentence):
 def test_when_counts_are_work_done_plans_or_frequencies_then_only_what_happened_is_claimed(sentence, expected):
     _, claims = tag(sentence)
     assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 分别为: the i-th count is the i-th item named
+    ("予以公开、部分公开、无法提供的申请分别为10件、4件和6件。",
+     [("requests.granted", 10), ("requests.partially_granted", 4), ("requests.unable", 6)]),
+    ("行政复议、行政诉讼案件分别为3件和1件。", [("review.total", 3), ("litigation.total", 1)]),
+    # 合计 after a list: the total of what was listed
+    ("复议结果维持4件、纠正1件、尚未审结1件，合计6件。",
+     [("review.upheld", 4), ("review.corrected", 1), ("review.pending", 1), ("review.total", 6)]),
+    # a label–value list without units
+    ("依申请公开：新收 12，上年结转 0；行政复议 0，行政诉讼 0。",
+     [("requests.received", 12), ("requests.carried_over", 0), ("review.total", 0), ("litigation.total", 0)]),
+    # the kinds of 法人或其他组织, their 其他 included, and none of one kind
+    ("法人或其他组织申请5件（商业企业3件、科研机构1件、其他1件）。",
+     [("requests.received_legal_entity", 5), ("requests.received_legal_entity", 3),
+      ("requests.received_legal_entity", 1), ("requests.received_legal_entity", 1)]),
+    ("本年度未收到法人或其他组织提出的申请。", [("requests.received_legal_entity", 0)]),
+    ("行政复议、行政诉讼案件均已审结，无尚未审结案件。", [("review.pending", 0), ("litigation.pending", 0)]),
+    ("本年度没有发生行政复议被纠错或行政诉讼败诉的情况。", [("review.corrected", 0), ("litigation.corrected", 0)]),
+])
+def test_when_counts_are_listed_then_each_takes_the_item_it_stands_for(sentence, expected):
+    _, claims = tag(sentence)
+    assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
+
+
+def test_when_a_fee_standard_is_quoted_then_no_fee_is_claimed():
+    _, claims = tag("按照收费标准，30页以下（含30页）的不收费，31—100页的部分每页收费10元。")
+    assert [c for c in claims if c.metric == "fees.info_processing" and c.value != 0] == []
