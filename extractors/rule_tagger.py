@@ -207,7 +207,7 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
     for n, cand in enumerate(cands):
         found = respectively.get(n) or _assign(sentence, cand, prev_end, owned)
         window = sentence[prev_end:cand.local_start]
-        if _TOTAL_AFTER_LIST.match(window[_last_break(window):]) and (found is None or found.score < 0.9):
+        if n not in respectively and _TOTAL_AFTER_LIST.match(window[_last_break(window):]):
             found = _total_of(claims[first:]) or found
         owned = found is not None and found.pattern.endswith("_after") and \
             bool(re.match(r"^[^，。；]{0,14}?(?:[、，]|[和及与])\s*$", sentence[cand.local_end:cands[n + 1].local_start]
@@ -223,9 +223,10 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
             # 通过网站发布2458条: a statement of its own, not a part of the open total
             _close_breakdown(claims, breakdown, open_total, sentence)
             open_total, breakdown = None, []
-        if open_total is not None and _compatible(claims[open_total].unit, cand.unit) and (
-                found is None or found.metric in ("proactive.total", "other")) and (
-                found is None or found.pattern != "total_after_list"):
+        if found is not None and found.pattern == "total_after_list":
+            pass  # 总计316条 closes the list before it
+        elif open_total is not None and _compatible(claims[open_total].unit, cand.unit) and (
+                found is None or found.metric in ("proactive.total", "other")):
             found = _Assignment("proactive.part", "breakdown", 0.85)
         elif (listing or orphans) and cand.unit in _DOC_UNITS and (found is None or found.metric == "proactive.total"):
             found = _Assignment("proactive.part", "orphan_part" if orphans else "list_part", 0.7)
