@@ -77,8 +77,9 @@ COMPARISON_RE = re.compile(r"(?:比|较|同比|环比|相比)[^，。；,;]{0,12
 # Words right before a unitless Arabic number that make it a count (申请数量为2).
 ASSIGNMENT_RE = re.compile(r"(?:为|达|达到|到|计|共|合计|总计|累计|：|:)$")
 # …or a short label, the value and a separator (新收 31，上年结转 0；复议 0，诉讼 0。), spaces closed up.
-LABEL_VALUE_BEFORE_RE = re.compile(r"(?:^|[，,；;：:。、])[^，,；;：:。、\d]{1,10}[\u4e00-\u9fff]\s*$")
-LABEL_VALUE_AFTER_RE = re.compile(r"^\s*(?:[，,；;。、]|$)")
+# Not a table row: no tabs, and the value is followed by punctuation, not by the next cell.
+LABEL_VALUE_BEFORE_RE = re.compile(r"(?:^|[，,；;：:。、])[^，,；;：:。、\d\t]{1,10}[\u4e00-\u9fff][ \u3000]*$")
+LABEL_VALUE_AFTER_RE = re.compile(r"^[ \u3000]*[，,；;。、]")
 
 # --------------------------------------------------------------------------
 # Metrics.  Each rule: (name, metric, regex over the clause before the number,

@@ -527,3 +527,9 @@ def test_when_counts_are_listed_then_each_takes_the_item_it_stands_for(sentence,
 def test_when_a_fee_standard_is_quoted_then_no_fee_is_claimed():
     _, claims = tag("按照收费标准，30页以下（含30页）的不收费，31—100页的部分每页收费10元。")
     assert [c for c in claims if c.metric == "fees.info_processing" and c.value != 0] == []
+
+
+@pytest.mark.parametrize("text", ["行政许可\t550\t\t", "本年新收\t3\t0\t0\t0\t0\t0\t3", "行政处罚 12"])
+def test_when_a_line_is_a_table_row_then_its_bare_numbers_are_not_claims(text):
+    _, claims = tag(text)
+    assert claims == []
