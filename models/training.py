@@ -8,6 +8,7 @@ hash and the features version match the artifact already there.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -141,11 +142,20 @@ def train_spacy(lines: Sequence[LabeledText], out: Path, *, seed: int = 0, force
                      "dev_cats_score": scores.get("cats_score"), "config_hash": config_hash},
             classes=tuple(sorted({e.label for e in train_examples + dev_examples})), seed=seed,
             command="gidar train --spacy")
-        write_artifact(out, manifest, lambda d: shutil.copytree(work / "out" / "model-best", d,
-                                                                dirs_exist_ok=True))
+        write_artifact(out, manifest, lambda d: _copy_pipeline(work / "out" / "model-best", d))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return manifest, True
+
+
+def _copy_pipeline(trained: Path, out: Path) -> None:
+    """The trained pipeline, its config without the temporary training paths (the same bytes on every
+    machine, for the same data and seed)."""
+    import shutil
+    shutil.copytree(trained, out, dirs_exist_ok=True)
+    config = out / "config.cfg"
+    config.write_text(re.sub(r'^(train|dev) = ".*"$', r"\1 = null", config.read_text(encoding="utf-8"),
+                             flags=re.MULTILINE), encoding="utf-8")
 
 
 def write_docbins(lines: Sequence[LabeledText], directory: Path, config: Path | None = None):
