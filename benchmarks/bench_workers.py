@@ -1,6 +1,6 @@
 """Throughput of Celery workers against the bare pipeline.
 
-    python benchmarks/bench_workers.py [--reports 1000] [--database sqlite|postgresql]
+    python benchmarks/bench_workers.py [--reports 1000] [--database sqlite|postgresql] [--repeat 3]
 
 Generates seed variants, audits them in-process (the bare pipeline, in one
 process and in two plain processes at once, which is the most the machine can
@@ -9,13 +9,16 @@ through a real ``celery worker`` on the machine's Redis with 1 and then 2
 child processes, each run on a fresh store.  Prints documents per second, the
 speed-up of 2 processes over 1, the queue overhead per task against the bare
 pipeline (one process), and each worker child's peak RSS.  Targets: 2 ≥ 1.8×
-one; overhead under 20 %; under 500 MB per child.
+one; overhead under 20 %; under 500 MB per child.  Every measurement is taken ``--repeat``
+times, the rounds interleaved, and the medians compared: on a small shared machine one run
+varies by 10 % or more.
 """
 from __future__ import annotations
 
 import argparse
 import gc
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -105,6 +108,7 @@ def last_finished(store, job_id: str) -> float:
 
 def run_workers(paths: list[Path], tmp: Path, concurrency: int, database: str, tagger_name: str) -> dict:
     """Wall time from the first task sent to the last result stored, on a fresh store."""
+    tmp.mkdir(parents=True, exist_ok=True)
     schema = None
     if database == "postgresql":
         url, schema = postgres_schema_url()
@@ -144,27 +148,38 @@ def main(argv=None) -> int:
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="postgresql")
     parser.add_argument("--tagger", default=os.environ.get("GIDAR_TAGGER", "ensemble"))
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of every measurement, interleaved; the median of each is reported")
     args = parser.parse_args(argv)
+    bares, bares2, runs = [], [], {1: [], 2: []}
     with tempfile.TemporaryDirectory(prefix="gidar-bench-") as tmp_name:
         tmp = Path(tmp_name)
         paths = write_variants(tmp / "reports", args.reports)
-        bare = bare_pipeline(paths, args.tagger)
-        bare2 = bare_pipeline_parallel(paths, args.tagger, 2)
-        print(f"{args.reports} reports, tagger {args.tagger}, store {args.database}")
-        print(f"bare pipeline (1 process): {bare * 1000:.2f} ms/report, {1 / bare:.1f} reports/s")
-        print(f"bare pipeline (2 processes, no queue, no store): {bare2:.1f} reports/s, "
-              f"{bare2 * bare:.2f}x one: the most this machine gives two processes")
-        runs = {c: run_workers(paths, tmp, c, args.database, args.tagger) for c in (1, 2)}
-    for c, r in runs.items():
-        print(f"celery, {c} worker process{'es' if c > 1 else ''}: {r['n'] / r['wall']:.1f} reports/s "
-              f"({r['wall']:.1f} s, {r['failed']} failed), peak RSS per child "
-              + ", ".join(f"{mb:.0f} MB" for mb in r["rss"]))
-    speedup = runs[1]["wall"] / runs[2]["wall"]
-    per_task = runs[1]["wall"] / runs[1]["n"]
+        print(f"{args.reports} reports, tagger {args.tagger}, store {args.database}, "
+              f"median of {args.repeat} interleaved rounds")
+        for round_ in range(args.repeat):
+            bares.append(bare_pipeline(paths, args.tagger))
+            bares2.append(bare_pipeline_parallel(paths, args.tagger, 2))
+            for c in (1, 2):
+                runs[c].append(run_workers(paths, tmp / f"round{round_}", c, args.database, args.tagger))
+    bare, bare2 = statistics.median(bares), statistics.median(bares2)
+    wall = {c: statistics.median(r["wall"] for r in rs) for c, rs in runs.items()}
+    n = runs[1][0]["n"]
+    print(f"bare pipeline (1 process): {bare * 1000:.2f} ms/report, {1 / bare:.1f} reports/s")
+    print(f"bare pipeline (2 processes, no queue, no store): {bare2:.1f} reports/s, "
+          f"{bare2 * bare:.2f}x one: the most this machine gives two processes")
+    for c, rs in runs.items():
+        print(f"celery, {c} worker process{'es' if c > 1 else ''}: {n / wall[c]:.1f} reports/s "
+              f"({wall[c]:.1f} s; rounds " + ", ".join(f"{r['wall']:.1f}" for r in rs)
+              + f" s; {sum(r['failed'] for r in rs)} failed), peak RSS per child "
+              + ", ".join(f"{mb:.0f} MB" for mb in rs[-1]["rss"]))
+    speedup = wall[1] / wall[2]
+    per_task = wall[1] / n
     overhead = (per_task - bare) / bare
     print(f"speed-up 2 vs 1: {speedup:.2f}x (target >= 1.8x)")
     print(f"queue overhead per task: {(per_task - bare) * 1000:.2f} ms = {overhead:.0%} of pipeline time (target < 20%)")
-    print(f"max peak RSS per worker child: {max(mb for r in runs.values() for mb in r['rss']):.0f} MB (target < 500 MB)")
+    print(f"max peak RSS per worker child: {max(mb for rs in runs.values() for r in rs for mb in r['rss']):.0f} MB "
+          "(target < 500 MB)")
     return 0
 
 
