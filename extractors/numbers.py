@@ -32,7 +32,7 @@ _PREFIX = {"大约": ABOUT, "约": ABOUT, "将近": ABOUT, "接近": ABOUT, "近
            "超过": AT_LEAST, "多于": AT_LEAST, "逾": AT_LEAST, "超": AT_LEAST}
 _SUFFIX = {"余": AT_LEAST, "多": AT_LEAST, "以上": AT_LEAST, "左右": ABOUT, "许": ABOUT}
 
-_ARABIC = (r"[0-9０-９]{1,3}(?:[, \u00a0][0-9０-９]{3})+(?:[.．][0-9０-９]+)?(?![0-9０-９])"  # 1,136 / 1 136 / 1,236.5
+_ARABIC = (r"[0-9０-９]{1,3}(?:[, \u00a0，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?(?![0-9０-９])"  # 1,136 / 1 136 / １，１３６
            r"|[0-9０-９]+(?:[.．][0-9０-９]+)?")
 # 万/亿 multiply a number unless they start the unit 万元/亿元.
 _MULT = r"(?:[万亿](?![元]))"
@@ -84,7 +84,7 @@ def chinese_to_int(text: str) -> int | None:
 
 
 def _arabic_value(text: str) -> Decimal | None:
-    plain = re.sub(r"[, \u00a0]", "", text.translate(_FOLD))
+    plain = re.sub(r"[, \u00a0，]", "", text.translate(_FOLD))
     try:
         return Decimal(plain)
     except InvalidOperation:

@@ -24,8 +24,8 @@ _SIMPLIFIED = (
     "协办调讯历届续维护权益卫营运务系系准备凭据领导干联络营数据库库筑齐龄双边观视频艺术环境灾难医疗险写让谈")
 _TRADITIONAL += "糾錯達眾饋歲論壇給氣勞動親聞陽陰則貼財稅華夢熱處風飛車軍農龍馬魚鳥麥黃齊東樂來們個倉價儀優兒內寫劃創劇務勢勝區協卻參只員問啟喪單嚴園圖團場壓壞壯夥奪奮婦媽孫學寧寶對導屬島崗幣帶幫廳張彈彙徵態慮戰擔擁擇據擴攝數斷時曉會機權條楊業極構樣標歡殘毀決沒況減測溝滅滿漢濟災為無燈爭牆獨獲環產畫當療發盡監確禮種穩競筆節範簡糧紀約級納組經結統絡絕網維綜線編縣總績織繳繼續聯職聽腦與舉舊藝藥處號衛補裝製複見規視覽觀計訂訊討訓託記設訪評試詢該詳誌認語說課調談請論諮證識議護讀變讓貨質購費資賦質趕車軟載輔輸轄轉辦農這進遠違選遺鄉鄰醫釋鐘鎮長開門閱關陸險隊際隨隱雜雙離電靈響頁項順預領頻題額顧顯類飯館驗體點齡週佈屆廢現罰強許戶訴訟申餘萬兩億義準審稱紙"
 _SIMPLIFIED += "纠错达众馈岁论坛给气劳动亲闻阳阴则贴财税华梦热处风飞车军农龙马鱼鸟麦黄齐东乐来们个仓价仪优儿内写划创剧务势胜区协却参只员问启丧单严园图团场压坏壮伙夺奋妇妈孙学宁宝对导属岛岗币带帮厅张弹汇征态虑战担拥择据扩摄数断时晓会机权条杨业极构样标欢残毁决没况减测沟灭满汉济灾为无灯争墙独获环产画当疗发尽监确礼种稳竞笔节范简粮纪约级纳组经结统络绝网维综线编县总绩织缴继续联职听脑与举旧艺药处号卫补装制复见规视览观计订讯讨训托记设访评试询该详志认语说课调谈请论咨证识议护读变让货质购费资赋质赶车软载辅输辖转办农这进远违选遗乡邻医释钟镇长开门阅关陆险队际随隐杂双离电灵响页项顺预领频题额顾显类饭馆验体点龄周布届废现罚强许户诉讼申余万两亿义准审称纸"
-_TRADITIONAL += "復敗裁撤駁"
-_SIMPLIFIED += "复败裁撤驳"
+_TRADITIONAL += "復敗裁撤駁欄"
+_SIMPLIFIED += "复败裁撤驳栏"
 assert len(_TRADITIONAL) == len(_SIMPLIFIED)
 _ALSO_SIMPLIFIED = "覆"  # 答覆 is traditional, but 覆盖 is simplified: leave it
 TRADITIONAL_TO_SIMPLIFIED = {ord(t): ord(s) for t, s in zip(_TRADITIONAL, _SIMPLIFIED)
@@ -48,6 +48,8 @@ UNIT_SUFFIX_RE = re.compile(r"以上|左右|之多|有余")
 NOT_A_CLAIM_AFTER = (
     ("date", re.compile(r"^(?:年|月|日(?!常)|号(?![文令]))")),
     ("pages", re.compile(r"^页(?:以下|以上|及以下|及以上|至|—|-|－|（)")),
+    # 一个自然月内累计申请10件以下（含10件）: a threshold of a fee rule
+    ("threshold", re.compile(r"^[件条页份次]?(?:以下|以上)[（(]含")),
     ("time", re.compile(r"^(?:个?小时|分钟|个?工作日|天|周(?!年)|个月|秒|时)")),
     ("percent", re.compile(r"^(?:%|％|‰|个?百分点|成)")),
     ("list_marker", re.compile(r"^(?:是|[、.．](?![0-9])|[）)](?!\S*?[条件次]))")),
@@ -110,6 +112,7 @@ _PENDING = r"(?:尚未|未)审结(?![^，。；]*审结)|(?:尚在|正在|仍在
 
 METRIC_RULES = (
     ("fees", "fees.info_processing", r"(?:信息)?(?:公开)?处理费|收费|(?<!罚)收取(?![^，。；]*罚)\s*$", _MONEY),
+    ("fees_amount", "fees.info_processing", r"金额\s*$", _MONEY, r"处理费"),
     # 行政复议、行政诉讼案件共5件: both together are no cell of table 4.
     ("review_and_litigation", "other", r"复议[、和及与](?:行政)?诉讼(?:案件)?(?:数量?)?(?:共|合计|总计|共计)?\s*$", _COUNT),
     ("litigation_corrected", "litigation.corrected",
@@ -142,9 +145,10 @@ METRIC_RULES = (
      r"|继续办理|尚未办结|正在办理|尚在办理|尚未到[^，。；]{0,4}?期限?|^\s*结转\s*$",
      _COUNT),
     ("carried_over", "requests.carried_over",
-     r"上一?年度?结转|(?:19|20)\d{2}年度?结转|结转上一?年|往年结转|上年度?遗留|结转(?=[^，。；至到入下]*申请)|上一?年度?未办结",
+     r"上一?年度?结转|(?:19|20)\d{2}年度?结转|结转上一?年|往年结转|上年度?遗留|结转(?=[^，。；至到入下]*申请)|上一?年度?未办结"
+     r"|(?:19|20)\d{2}年度?遗留|遗留未办结",
      _COUNT),
-    ("extended", "other", r"延期答复|延长答复|延期", _COUNT),
+    ("extended", "other", r"延期答复|延长答复|延期|当场答复|即时答复|当场办结", _COUNT),
     # How requests arrived (网上申请41件、信函申请16件) is not a row of table 3.
     ("request_channel", "other",
      r"(?:网上|在线|网络|信函|邮寄|当面|现场|传真|电子邮件|电子邮箱|来信|来访)(?:方式)?(?:提交|提出|递交)?的?申请", _COUNT),
@@ -152,22 +156,26 @@ METRIC_RULES = (
      r"(?:网上|在线|网络|信函|邮寄|当面|现场|传真|电子邮件|电子邮箱|来信|来访)(?:方式|形式)?(?:提交|提出|递交|寄送|申请)?\s*$",
      _COUNT, _REQUEST_CONTEXT),
     ("partially_granted", "requests.partially_granted", r"部分(?:予以|同意)?公开|区分处理", _COUNT),
+    # 经保密审查后不予公开38条: documents held back from publication, not requests refused
+    ("secrecy_review", "other", r"保密审查|审查后", _COUNT),
     ("denied", "requests.denied", r"不予公开|不同意公开|不予同意公开", _COUNT),
     ("unable", "requests.unable", r"无法提供|不掌握|信息不存在|非本机关", _COUNT),
     ("not_processed", "requests.not_processed", r"不予处理|不予受理", _COUNT),
     # The reasons of table 3's rows, when the narrative names the reason instead of the row.
-    ("unable_reason", "requests.unable", r"另行制作|没有现成|现成信息|仍不明确|不属于本机关", _COUNT),
-    ("not_processed_reason", "requests.not_processed", r"重复申请|公开出版物|大量[、和]?反复|重新出具|确认或重新",
+    ("unable_reason", "requests.unable",
+     r"另行制作|没有现成|现成信息|仍不明确|不属于本机关|进行加工|加工[、和]?分析|(?:其他|有关)(?:行政)?机关申请", _COUNT),
+    ("not_processed_reason", "requests.not_processed",
+     r"重复申请|公开出版物|大量[、和]?反复|重新出具|确认或重新|反复提出|重复提出",
      _COUNT),
     # 申请内容主要集中在征地补偿（27件）: what requests were about.
     ("request_topic", "other", r"[（(]\s*$", _COUNT, r"集中在|主要涉及|内容涉及|涉及的?(?:领域|内容|事项)|主要为"),
     ("not_processed_complaint", "requests.not_processed", r"信访|举报|投诉", _COUNT, _REQUEST_CONTEXT),
     ("denied_reason", "requests.denied",
      r"国家秘密|三安全一稳定|危及[^，。；]{0,8}?安全|第三方合法权益|商业秘密|个人隐私|内部事务|过程性信息|行政执法案卷|"
-     r"禁止公开|工作秘密", _COUNT, r"不予公开|不公开", "sentence"),
+     r"禁止公开|工作秘密|危及[^，。；]{0,8}?稳定", _COUNT, r"不予公开|不公开", "sentence"),
     ("granted", "requests.granted", r"予以公开|同意公开|全部公开|准予公开", _COUNT),
     # 结果：公开4件; 办结的23件中，公开8件: 公开 alone, among the outcomes of requests.
-    ("granted_bare", "requests.granted", r"^\s*公开\s*$", _COUNT, r"申请|办结|答复|结果"),
+    ("granted_bare", "requests.granted", r"^\s*(?:其中)?公开\s*$", _COUNT, r"申请|办结|答复|结果"),
     # 依申请公开——收到：6件
     ("received_label", "requests.received", r"(?:依申请公开|申请)[^，。；]{0,8}?(?:收到|受理|新收|接收)\s*$", _COUNT),
     ("received_matters", "requests.received", r"依申请公开[^，。；]{0,10}事项", _COUNT),
@@ -176,7 +184,7 @@ METRIC_RULES = (
      _COUNT),
     # 已办结410件 right after the applications were counted: the verb alone, no object of its own.
     ("handled_bare", "requests.handled",
-     r"(?:^|[，,。；\s])(?:全年|本年度?)?(?:已|共|全部|均已|累计)?(?:办结|办理完毕)的?\s*$", _COUNT),
+     r"(?:^|[，,。；\s])在?(?:全年|本年度?|年内)?(?:已|共|全部|均已|累计)?(?:办结|办理完毕|答复)的?\s*$", _COUNT),
     ("handled", "requests.handled",
      r"办结|办理完结|办理完毕|处理完毕|答复|答覆|回复|(?:需|需要|应)办理|(?:办理|处理)(?=[^，。；]*申请)", _COUNT,
      _REQUEST_CONTEXT + "|结转"),
@@ -211,7 +219,7 @@ OTHER_TOPICS = (
     ("其他处理", r"其他处理"),
     ("收费通知", r"收费通知|缴费通知"),
     ("罚没款", r"罚没|罚款"),
-    ("保密审查", r"保密审查|审查|审核"),
+    ("保密审查", r"保密审查|审查|审核|公开属性|属性认定|源头认定"),
     ("新闻发布会", r"新闻发布会|发布会|新闻通气会"),
     ("政策解读", r"政策解读|解读(?:材料|文章|稿件)?|图解|解读"),
     ("培训人次", r"参训|参加培训|培训人员|覆盖干部|覆盖[^，。；]{0,6}(?:人员|职工|干部)"),
@@ -261,21 +269,23 @@ RIGHT_NOUN_RULES = (
      r"^[^，。；]{0,8}?(?:结转(?:至|到|入)?下一?年|(?:转入|顺延|延至)(?:至|到)?下一?年|下一?年度?继续办理)"),
     # The reason right after the count: 一件因需要另行制作不予提供, 两件因申请人逾期未补正视为放弃.
     ("unable_reason_after", "requests.unable",
-     r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:另行制作|不掌握|没有现成|信息不存在)"),
+     r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:另行制作|不掌握|没有现成|信息不存在|进行加工|仍不明确|没有(?:这个|该|相关)?信息)"),
     ("not_processed_reason_after", "requests.not_processed",
      r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:重复申请|信访|举报投诉|公开出版物|大量反复|重新出具)"),
     ("other_processing_after", "other",
      r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:逾期未补正|逾期不补正|视为放弃|未按收费通知|撤回了?申请|申请人(?:主动)?撤回)"),
     ("carried_over_after", "requests.carried_over",
-     r"^[^，。；]{0,4}?(?:系|为|是|属)?(?:上一?年度?|(?:19|20)\d{2}\s*年度?)结转"),
-    ("pending_after", "requests.carried_forward", r"^[^，。；]{0,4}?(?:尚在|仍在|正在)(?:答复|办理)(?:期|中)"),
+     r"^[^，。；]{0,4}?(?:系|为|是|属)(?:上一?年度?|(?:19|20)\d{2}\s*年度?)结转|^[^，。；和及与]{0,2}?(?:上一?年度?|(?:19|20)\d{2}\s*年度?)结转"
+     r"|^[^，。；]{0,4}?结转(?:至|到|入)本年"),
+    ("pending_after", "requests.carried_forward", r"^[^，。；]{0,4}?(?:尚在|仍在|正在)(?:答复|办理)(?:期|中)|^[^，。；]{0,4}?跨年度?办理"),
     # 有12件申请予以公开，5件部分公开: the outcome right after the count (部分公开 before 公开).
-    ("partially_granted_after", "requests.partially_granted", r"^[^，。；]{0,4}?(?:申请)?(?:被|均|已)?(?:部分公开|作出?区分处理)"),
-    ("denied_after", "requests.denied", r"^[^，。；]{0,4}?(?:申请)?(?:被|均|已|依法)?(?:不予公开|不公开)"),
-    ("unable_after", "requests.unable", r"^[^，。；]{0,4}?(?:申请)?(?:被|均|已|依法)?无法提供"),
-    ("not_processed_after", "requests.not_processed", r"^[^，。；]{0,4}?(?:申请)?(?:被|均|已|依法)?不予处理"),
-    ("granted_after", "requests.granted", r"^[^，。；]{0,4}?(?:申请)?(?:被|均|已|依法)?(?:予以公开|同意公开|全部公开)"),
-    ("handled_after", "requests.handled", r"^[^，。；]{0,3}?(?:已|均已|全部)?(?:于年内|在法定期限内|按时)?(?:办结|答复完毕|办理完毕)"),
+    ("partially_granted_after", "requests.partially_granted", r"^[^，。；：:]{0,4}?(?:申请)?(?:被|均|已)?(?:部分公开|作出?区分处理)"),
+    ("denied_after", "requests.denied", r"^[^，。；：:]{0,4}?(?:申请)?(?:被|均|已|依法)?(?:不予公开|不公开)"),
+    ("unable_after", "requests.unable", r"^[^，。；：:]{0,4}?(?:申请)?(?:被|均|已|依法)?无法提供"),
+    ("not_processed_after", "requests.not_processed", r"^[^，。；：:]{0,4}?(?:申请)?(?:被|均|已|依法)?不予处理"),
+    ("granted_after", "requests.granted", r"^[^，。；：:]{0,4}?(?:申请)?(?:被|均|已|依法)?(?:予以公开|同意公开|全部公开)"),
+    ("handled_after", "requests.handled",
+     r"^[^，。；]{0,3}?(?:申请)?(?:已|均已|均|全部|已全部)?(?:于年内|在法定期限内|按时|依法)?(?:办结|答复完毕|办理完毕|作出答复|予以答复|答复)"),
     # 73件申请由自然人提出, 其余118件为自然人申请, 12件申请全部来自个人.
     ("natural_person_after", "requests.received_natural_person",
      r"^[^，。；]{0,6}?(?:由|为|来自|系)(?:公民)?(?:自然人|个人|群众)"),
@@ -322,11 +332,11 @@ YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # Negations: a statement that something did not happen is a zero claim.
 # One negation may cover several metrics (未发生行政复议、行政诉讼).
 
-_NEG = r"(?:未曾|尚未|均未|并未|从未|没有|未有|无任何|无|未|不存在)"
+_NEG = r"(?:未曾|尚未|均未|并未|从未|没有|未有|无任何|无|未|不存在|不涉及)"
 NEGATIONS = (
     # 未收到法人或其他组织提出的申请: none from one kind of applicant, not none at all
     ("no_legal_entity", "requests.received_legal_entity",
-     rf"{_NEG}(?:收到|有)?[^，。；]{{0,4}}?(?:法人|其他组织|企业)[^，。；]{{0,10}}?申请"),
+     rf"{_NEG}(?:收到|有)?[^，。；]{{0,4}}?(?:法人|其他组织|企业)[^，。；]{{0,40}}?申请"),
     ("no_natural_person", "requests.received_natural_person",
      rf"{_NEG}(?:收到|有)?[^，。；]{{0,4}}?(?:自然人|公民个人)[^，。；]{{0,10}}?申请"),
     ("no_requests", "requests.received",
@@ -346,10 +356,16 @@ NEGATIONS = (
     ("none_carried_forward", "requests.carried_forward",
      r"(?:年末|年底|下一?年度?)结转[^，。；]{0,14}?(?:均无|均为零|均为0(?![0-9.])|[：:]\s*无)"
      rf"|结转(?:至|到)?下一?年度?[^，。；]{{0,10}}?(?:均无|均{_ZERO}|{_ZERO})|(?:无|没有)结转(?=[，。；]|$)"),
-    ("no_normative_issued", "proactive.normative_docs_issued", rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_NORMATIVE}"),
-    ("no_regulation_issued", "proactive.regulations_issued", rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_REGULATION}"),
-    ("no_normative_repealed", "proactive.normative_docs_repealed", rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_NORMATIVE}"),
-    ("no_regulation_repealed", "proactive.regulations_repealed", rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_REGULATION}"),
+    # …also with the noun first: 无规范性文件制发、废止情况, 不涉及规章的制定和废止; 现行有效13件，无废止.
+    ("no_normative_issued", "proactive.normative_docs_issued",
+     rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_NORMATIVE}|{_NEG}{_NORMATIVE}的?{_ISSUE}"),
+    ("no_regulation_issued", "proactive.regulations_issued",
+     rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_REGULATION}|{_NEG}{_REGULATION}的?{_ISSUE}"),
+    ("no_normative_repealed", "proactive.normative_docs_repealed",
+     rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_NORMATIVE}|{_NEG}{_NORMATIVE}的?(?:{_ISSUE}[、和及与])?{_REPEAL}"
+     rf"|{_NORMATIVE}[^。；]{{0,40}}?[，,](?:{_NEG}){_REPEAL}(?=[，。；]|$)"),
+    ("no_regulation_repealed", "proactive.regulations_repealed",
+     rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_REGULATION}|{_NEG}{_REGULATION}的?(?:{_ISSUE}[、和及与])?{_REPEAL}"),
     # Other things that did not happen: a 收费通知, a leak, an accountability case, a complaint.
     ("no_fee_notice", "other", rf"{_NEG}(?:发出|下发|出具|开具|送达)[^，。；]{{0,4}}?收费通知书?"),
     # A verb is required: 确保无泄密事件发生 is a goal, not a fact.

@@ -204,6 +204,7 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
     first = len(claims)
     prev_end, listing, orphans, owned = 0, False, False, False
     respectively = _respectively(sentence, cands)
+    spans: dict[int, tuple[int, int]] = {}  # claim index → where its number is in the sentence
     for n, cand in enumerate(cands):
         found = respectively.get(n) or _assign(sentence, cand, prev_end, owned)
         window = sentence[prev_end:cand.local_start]
@@ -243,6 +244,7 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
                       scope=_scope(before), tagger="rule", score=found.score, topic=found.topic,
                       pattern=found.pattern, sentence_start=sent_start, sentence_end=sent_end)
         claims.append(claim)
+        spans[len(claims) - 1] = (cand.local_start, cand.local_end)
         if found.metric == "proactive.total":
             _close_breakdown(claims, breakdown, open_total, sentence)
             open_total, breakdown = len(claims) - 1, []
@@ -250,6 +252,7 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
             breakdown.append((len(claims) - 1, cand))
     _close_breakdown(claims, breakdown, open_total, sentence)
     _sibling_channels(claims, first, sentence, sent_start)
+    _channel_sum(claims, spans, sentence)
     _negations(view, s0, s1, sentence, sent_start, sent_end, claims)
     return open_total
 
@@ -332,9 +335,35 @@ def _sibling_channels(claims: list[Claim], first: int, sentence: str, sent_start
     if len(totals) != sum(1 for c in claims[first:] if c.metric == "proactive.total"):
         return
     starts = [0] + [claims[i].start - sent_start for i in totals]
-    if all(_names_channel(sentence[a:max(a, b)]) for a, b in zip(starts, starts[1:])):
+    if all(_names_channel(sentence[a:max(a, b)]) or _CHANNEL_NOUN.search(sentence[a:max(a, b)])
+           for a, b in zip(starts, starts[1:])):
         for i in totals:
             claims[i] = replace(claims[i], metric="proactive.part", parent=None, pattern="sibling_channel")
+
+
+_CHANNEL_SUM_CUE = re.compile(r"合计|共计|总计|各类平台|各(?:个)?渠道|[两三四五六七八九十\d]+个(?:渠道|平台)|以上渠道")
+_CHANNEL_NOUN = re.compile(r"网站|公众号|微博|平台|专栏|公开栏|客户端|新媒体|抖音|视频号|头条号|APP|政务号")
+
+
+def _channel_sum(claims: list[Claim], spans: dict[int, tuple[int, int]], sentence: str) -> None:
+    """网站发布1083条，公众号推送426条，微博发布215条，三个渠道合计主动公开1724条: the channel
+    counts are parts of the sum that closes the sentence, however each was read.  ``spans``: where
+    each of the sentence's claims is in ``sentence``."""
+    found = [i for i in sorted(spans) if claims[i].metric in ("proactive.total", "proactive.part")]
+    if len(found) < 3:
+        return
+    *channels, last = found
+    if not _CHANNEL_SUM_CUE.search(sentence[spans[channels[-1]][1]:spans[last][0]]):
+        return
+    starts = [0] + [spans[i][1] for i in channels]
+    if not all(_CHANNEL_NOUN.search(sentence[a:spans[i][0]]) for a, i in zip(starts, channels)):
+        return
+    values = [claims[i].value for i in channels]
+    if claims[last].value < max(values) or sum(values) > claims[last].value * Decimal("1.2"):
+        return
+    for i in channels:
+        claims[i] = replace(claims[i], metric="proactive.part", parent=last, pattern="channel_of_sum")
+    claims[last] = replace(claims[last], metric="proactive.total", parent=None, pattern="sum_of_channels")
 
 
 def _unstated_total(found: _Assignment | None, gap_before: str, gap_after: str,

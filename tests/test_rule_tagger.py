@@ -533,3 +533,21 @@ def test_when_a_fee_standard_is_quoted_then_no_fee_is_claimed():
 def test_when_a_line_is_a_table_row_then_its_bare_numbers_are_not_claims(text):
     _, claims = tag(text)
     assert claims == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # channel counts, then their sum: the sum is the total, the channels its parts
+    ("通过门户网站发布信息 800 条，“XX发布”微信公众号推送信息 300 条，政务微博发布信息 100 条，三个渠道合计主动公开政府信息 1 200 条。",
+     [("proactive.part", 800), ("proactive.part", 300), ("proactive.part", 100), ("proactive.total", 1200)]),
+    ("全年共計主動公開政府信息３，４７２條。", [("proactive.total", 3472)]),  # a full-width thousands comma
+    ("本年度无规范性文件制发、废止情况。",
+     [("proactive.normative_docs_issued", 0), ("proactive.normative_docs_repealed", 0)]),
+    ("本机关不涉及规章的制定和废止。", [("proactive.regulations_issued", 0), ("proactive.regulations_repealed", 0)]),
+    ("本年度收取信息处理费 3 件、金额 1,200 元。", [("fees.info_processing", 1200)]),
+    ("公文公开属性源头认定 420 件，其中经保密审查后不予公开 38 件。", [("other", 420), ("other", 38)]),
+])
+def test_when_totals_sums_and_negations_are_phrased_otherwise_then_the_cells_are_still_found(sentence, expected):
+    _, claims = tag(sentence)
+    assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
+    parts = [c for c in claims if c.metric == "proactive.part"]
+    assert all(claims[c.parent].metric == "proactive.total" for c in parts if c.parent is not None)
