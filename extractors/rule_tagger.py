@@ -40,6 +40,8 @@ _CHANNEL = re.compile(r"通过|依托|利用|在[^，。；]{0,12}?(?:网站|平
 _REQUEST_CONTEXT = re.compile(r"申请")
 _CUE_AT_START = re.compile(rf"^[，,：:；;（(\s]*(?:{P.PART_CUE_RE.pattern})")
 _DOC_UNITS = {"条", "篇", "件", "项", "则", None}
+# A character every negation pattern needs (未, 无, 没有, 不予, 为零, 均为0 …).
+_NEGATION_WORD = re.compile(r"[未无没不零0]")
 
 
 @dataclass(frozen=True)
@@ -397,6 +399,8 @@ def _close_breakdown(claims: list[Claim], breakdown: list[tuple[int, Candidate]]
 def _negations(view: TextView, s0: int, s1: int, sentence: str, sent_start: int, sent_end: int,
                claims: list[Claim]) -> None:
     """Zero claims for what the sentence says did not happen."""
+    if not _NEGATION_WORD.search(sentence):  # most sentences: none of the patterns can match
+        return
     seen = set()
     for name, metric, rx in _NEGATIONS:
         m = rx.search(sentence)
