@@ -1,10 +1,10 @@
 """The Celery tasks: document keys in, their results written to the store.
 
-A task carries a small chunk of document keys (at most ``GIDAR_CHUNK``, 32
-by default; fewer for small batches): the broker round trip, the delivery
-count and the result writes are paid once per chunk, in one transaction
-each, not once per document.  A chunk
-that comes back because its worker died (``kill -9``, the OOM killer, the hard
+A task carries a chunk of document keys (at most ``GIDAR_CHUNK``, 64 by
+default; smaller for small batches and at the end of the queue, see
+``workers.batch.chunk_sizes``): the broker round trip, the delivery count and
+the result writes are paid once per chunk, in one transaction each, not once
+per document.  A chunk that comes back because its worker died (``kill -9``, the OOM killer, the hard
 time limit) is not run again as a whole: it is split into one task per
 document, so the document that kills workers is isolated, counted on its own
 and given up after ``max_deliveries``, while its neighbours finish.
