@@ -67,6 +67,8 @@ NOT_A_CLAIM_BEFORE = (
     ("percent", re.compile(r"(?:百分之|比例为?|占比为?|率为?|率达|率)$")),
     # 明年争取增配1名专职人员, 下一步计划开展3次培训: a plan, not what happened (规划计划类 is a category).
     ("plan", re.compile(r"(?:明年|下一步|(?<!规划)计划(?!类|信息)|拟|争取|力争|预计)[^，。；]{0,14}$")),
+    # 对2019年以来印发的47件规范性文件开展清理, 2024年前完成…: other years' documents, or a deadline.
+    ("earlier_period", re.compile(r"(?:19|20)\d{2}\s*年(?:底|末)?(?:以来|以前|之前|前)[^，。；]{0,12}$")),
     # 每页收费10元, 30页以下: a fee standard, not a fee charged.
     ("unit_price", re.compile(r"每(?:页|件|份|张)[^，。；]{0,8}$")),
     # 每季度开展一次自查: how often, not how many.
@@ -97,6 +99,8 @@ _MONEY = ("元", "万元", None)
 _NORMATIVE = r"(?:行政)?规范性文件"
 _REGULATION = r"(?:政府)?规章(?!制度)"
 _ISSUE = r"(?:制发|印发|出台|制定|新制定|新制作|发布|公布|新增|起草|发文)"
+# 发布局令1件: a department's rules are promulgated as orders
+_REGULATION_ORDER = r"(?:发布|公布|签发)[^，。；]{0,4}?(?:局|部|署|委|总局|省政府|市政府|政府)令"
 _REPEAL = r"(?:废止|宣布失效|清理废止|失效)"
 _IN_FORCE = r"(?:现行有效|有效)"
 _REQUEST_CONTEXT = r"申请"
@@ -156,8 +160,13 @@ METRIC_RULES = (
      r"(?:网上|在线|网络|信函|邮寄|当面|现场|传真|电子邮件|电子邮箱|来信|来访)(?:方式|形式)?(?:提交|提出|递交|寄送|申请)?\s*$",
      _COUNT, _REQUEST_CONTEXT),
     ("partially_granted", "requests.partially_granted", r"部分(?:予以|同意)?公开|区分处理", _COUNT),
-    # 经保密审查后不予公开38条: documents held back from publication, not requests refused
+    # 经保密审查后不予公开38条: documents held back from publication, not requests refused; 公文公开属性
+    # 认定：主动公开597件、依申请公开403件、不予公开318件
     ("secrecy_review", "other", r"保密审查|审查后", _COUNT),
+    ("attribute_counts", "other", r"(?:主动公开|依申请公开|不予公开)\s*$", _COUNT, r"公开属性|属性认定|源头认定|公文",
+     "sentence"),
+    # 予以公开和部分公开的共57件: table 3 has no such row; read as 予以公开 (the taxonomy's alternative)
+    ("granted_with_partial", "requests.granted", r"予以公开[和、及与]部分公开", _COUNT),
     ("denied", "requests.denied", r"不予公开|不同意公开|不予同意公开", _COUNT),
     ("unable", "requests.unable", r"无法提供|不掌握|信息不存在|非本机关", _COUNT),
     ("not_processed", "requests.not_processed", r"不予处理|不予受理", _COUNT),
@@ -165,19 +174,20 @@ METRIC_RULES = (
     ("unable_reason", "requests.unable",
      r"另行制作|没有现成|现成信息|仍不明确|不属于本机关|进行加工|加工[、和]?分析|(?:其他|有关)(?:行政)?机关申请", _COUNT),
     ("not_processed_reason", "requests.not_processed",
-     r"重复申请|公开出版物|大量[、和]?反复|重新出具|确认或重新|反复提出|重复提出",
+     r"重复申请|公开出版物|大量[、和]?反复|重新出具|确认或重新|反复提出|重复提出|信访举报投诉类",
      _COUNT),
     # 申请内容主要集中在征地补偿（27件）: what requests were about.
     ("request_topic", "other", r"[（(]\s*$", _COUNT, r"集中在|主要涉及|内容涉及|涉及的?(?:领域|内容|事项)|主要为"),
     ("not_processed_complaint", "requests.not_processed", r"信访|举报|投诉", _COUNT, _REQUEST_CONTEXT),
     ("denied_reason", "requests.denied",
      r"国家秘密|三安全一稳定|危及[^，。；]{0,8}?安全|第三方合法权益|商业秘密|个人隐私|内部事务|过程性信息|行政执法案卷|"
-     r"禁止公开|工作秘密|危及[^，。；]{0,8}?稳定", _COUNT, r"不予公开|不公开", "sentence"),
+     r"禁止公开|工作秘密|危及[^，。；]{0,8}?稳定|行政查询事项", _COUNT, r"不予公开|不公开", "sentence"),
     ("granted", "requests.granted", r"予以公开|同意公开|全部公开|准予公开", _COUNT),
     # 结果：公开4件; 办结的23件中，公开8件: 公开 alone, among the outcomes of requests.
     ("granted_bare", "requests.granted", r"^\s*(?:其中)?公开\s*$", _COUNT, r"申请|办结|答复|结果"),
     # 依申请公开——收到：6件
     ("received_label", "requests.received", r"(?:依申请公开|申请)[^，。；]{0,8}?(?:收到|受理|新收|接收)\s*$", _COUNT),
+    ("received_new", "requests.received", r"(?:本年度?|当年|其中)?新收\s*$", _COUNT, _REQUEST_CONTEXT),
     ("received_matters", "requests.received", r"依申请公开[^，。；]{0,10}事项", _COUNT),
     # 其他处理 by its reasons: 逾期不补正、行政机关不再处理其申请, 撤回申请.
     ("other_processing", "other", r"不再处理|逾期不补正|逾期未补正|视为放弃|撤回(?:了)?申请|申请人(?:主动)?撤回|主动撤回",
@@ -190,12 +200,14 @@ METRIC_RULES = (
      _REQUEST_CONTEXT + "|结转"),
     ("received", "requests.received",
      rf"(?:收到|受理|新收|接收|接到|收悉|登记)[^，。；]*?(?:{_REQUEST_CONTEXT})", _COUNT),
+    ("revised", "other", r"^(?!.*(?:制定|制发|印发|出台|发布|公布)).*(?:修订|修改|修正)", _DOCS),
     ("normative_in_force", "proactive.normative_docs_in_force", rf"{_IN_FORCE}[^，。；]{{0,6}}{_NORMATIVE}|{_NORMATIVE}[^，。；]{{0,6}}{_IN_FORCE}", _DOCS),
     ("normative_repealed", "proactive.normative_docs_repealed", rf"{_REPEAL}[^，。；]{{0,8}}{_NORMATIVE}|{_NORMATIVE}[^，。；]{{0,8}}{_REPEAL}", _DOCS),
     ("normative_issued", "proactive.normative_docs_issued", rf"{_ISSUE}[^，。；]{{0,8}}{_NORMATIVE}|{_NORMATIVE}[^，。；]{{0,8}}{_ISSUE}", _DOCS),
     ("regulation_in_force", "proactive.regulations_in_force", rf"{_IN_FORCE}[^，。；]{{0,6}}{_REGULATION}|{_REGULATION}[^，。；]{{0,6}}{_IN_FORCE}", _DOCS),
     ("regulation_repealed", "proactive.regulations_repealed", rf"{_REPEAL}[^，。；]{{0,8}}{_REGULATION}|{_REGULATION}[^，。；]{{0,8}}{_REPEAL}", _DOCS),
-    ("regulation_issued", "proactive.regulations_issued", rf"{_ISSUE}[^，。；]{{0,8}}{_REGULATION}|{_REGULATION}[^，。；]{{0,8}}{_ISSUE}", _DOCS),
+    ("regulation_issued", "proactive.regulations_issued",
+     rf"{_ISSUE}[^，。；]{{0,8}}{_REGULATION}|{_REGULATION}[^，。；]{{0,8}}{_ISSUE}|{_REGULATION_ORDER}", _DOCS),
     ("normative_repealed_elliptic", "proactive.normative_docs_repealed", _REPEAL, _DOCS, _NORMATIVE),
     ("normative_issued_elliptic", "proactive.normative_docs_issued", _ISSUE.replace("发布|", ""), _DOCS, _NORMATIVE),
     ("normative_in_force_elliptic", "proactive.normative_docs_in_force", _IN_FORCE, _DOCS, _NORMATIVE),
@@ -211,7 +223,7 @@ METRIC_RULES = (
      r"按[^，。；]{0,6}?(?:类别|类型|主体|栏目|渠道)[^，。；]{0,4}?(?:分|统计|划分|看)|从[^，。；]{0,6}?(?:类别|类型)(?:上)?看"),
     ("licensing", "proactive.licensing", r"行政许可|许可(?:事项|决定|件)", _COUNT),
     ("penalty", "proactive.penalty", r"行政处罚|处罚(?:决定|案件)", _COUNT),
-    ("coercion", "proactive.coercion", r"行政强制|强制(?:措施|执行)", _COUNT),
+    ("coercion", "proactive.coercion", r"行政强制|强制(?:措施|执行|拆除)", _COUNT),
 )
 # Topics of metric ``other``: (topic, regex[, the only units it takes]).  Checked after the metrics above
 # and before proactive.total, so 发布政策解读12篇 is a 政策解读 count.
@@ -219,7 +231,8 @@ OTHER_TOPICS = (
     ("其他处理", r"其他处理"),
     ("收费通知", r"收费通知|缴费通知"),
     ("罚没款", r"罚没|罚款"),
-    ("保密审查", r"保密审查|审查|审核|公开属性|属性认定|源头认定"),
+    ("保密审查", r"保密审查|审查|审核|公开属性|属性认定|源头认定|认定为"),
+    ("制度建设", r"(?:制度|机制|办法|目录|指南|审批单|台账|清单)\s*$"),
     ("新闻发布会", r"新闻发布会|发布会|新闻通气会"),
     ("政策解读", r"政策解读|解读(?:材料|文章|稿件)?|图解|解读"),
     ("培训人次", r"参训|参加培训|培训人员|覆盖干部|覆盖[^，。；]{0,6}(?:人员|职工|干部)"),
@@ -275,7 +288,7 @@ RIGHT_NOUN_RULES = (
     ("other_processing_after", "other",
      r"^[^，。；]{0,3}?因?[^，。；]{0,10}?(?:逾期未补正|逾期不补正|视为放弃|未按收费通知|撤回了?申请|申请人(?:主动)?撤回)"),
     ("carried_over_after", "requests.carried_over",
-     r"^[^，。；]{0,4}?(?:系|为|是|属)(?:上一?年度?|(?:19|20)\d{2}\s*年度?)结转|^[^，。；和及与]{0,2}?(?:上一?年度?|(?:19|20)\d{2}\s*年度?)结转"
+     r"^[^，。；]{0,4}?(?:系|为|是|属)(?:上一?年度?|(?:19|20)\d{2}\s*年度?)结转|^[^，。；和及与、]{0,2}?(?:上一?年度?|(?:19|20)\d{2}\s*年度?)结转"
      r"|^[^，。；]{0,4}?结转(?:至|到|入)本年"),
     ("pending_after", "requests.carried_forward", r"^[^，。；]{0,4}?(?:尚在|仍在|正在)(?:答复|办理)(?:期|中)|^[^，。；]{0,4}?跨年度?办理"),
     # 有12件申请予以公开，5件部分公开: the outcome right after the count (部分公开 before 公开).
@@ -290,7 +303,7 @@ RIGHT_NOUN_RULES = (
     ("natural_person_after", "requests.received_natural_person",
      r"^[^，。；]{0,6}?(?:由|为|来自|系)(?:公民)?(?:自然人|个人|群众)"),
     ("legal_entity_after", "requests.received_legal_entity",
-     r"^[^，。；]{0,6}?(?:由|为|来自|系)[^，。；]{0,4}?(?:法人|企业|其他组织|社会组织)"),
+     r"^[^，。；]{0,6}?(?:由|为|来自|系)[^，。；]{0,4}?(?:法人|企业|其他组织|社会组织|法律服务机构|科研机构|社会公益组织|律师事务所)"),
     ("received_after", "requests.received", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开|依申请公开)?申请(?!人)"),
     # 推送政务信息350余条至市政务公开办: reported up to a superior office, not published.
     ("reported_up", "other", r"^(?:报送|上报)?(?:至|到|给)[^，。；]{0,8}?(?:办|局|委|厅|政府|上级)"),
@@ -336,11 +349,11 @@ _NEG = r"(?:未曾|尚未|均未|并未|从未|没有|未有|无任何|无|未|�
 NEGATIONS = (
     # 未收到法人或其他组织提出的申请: none from one kind of applicant, not none at all
     ("no_legal_entity", "requests.received_legal_entity",
-     rf"{_NEG}(?:收到|有)?[^，。；]{{0,4}}?(?:法人|其他组织|企业)[^，。；]{{0,40}}?申请"),
+     rf"{_NEG}(?:收到|有)?(?!公民、法人)[^，。；]{{0,4}}?(?:法人|其他组织|企业)[^，。；]{{0,40}}?申请"),
     ("no_natural_person", "requests.received_natural_person",
      rf"{_NEG}(?:收到|有)?[^，。；]{{0,4}}?(?:自然人|公民个人)[^，。；]{{0,10}}?申请"),
     ("no_requests", "requests.received",
-     rf"{_NEG}(?:收到|受理|接到|接收|收悉|新收)(?![^，。；]{{0,6}}?(?:法人|其他组织|企业|自然人|公民个人))"
+     rf"{_NEG}(?:收到|受理|接到|接收|收悉|新收)(?![^，。；公]{{0,6}}?(?:法人|其他组织|企业|自然人|公民个人))"
      rf"[^，。；]{{0,20}}?(?:{_REQUEST_CONTEXT})"
      rf"|(?:没有|未有|无)[^，。；]{{0,10}}?(?:依申请公开|信息公开申请|公开申请)(?![^，。；]{{0,6}}(?:引起|引发|导致|而))"),
     # not 未经复议直接起诉 (a lawsuit's way), not 尚未作出复议决定 (a pending review)

@@ -551,3 +551,19 @@ def test_when_totals_sums_and_negations_are_phrased_otherwise_then_the_cells_are
     assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
     parts = [c for c in claims if c.metric == "proactive.part"]
     assert all(claims[c.parent].metric == "proactive.total" for c in parts if c.parent is not None)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("本年度共收到申请 39 件，其中本年新收 37 件、上年结转 2 件。",
+     [("requests.received", 39), ("requests.received", 37), ("requests.carried_over", 2)]),
+    ("本年度镇人民政府未收到公民、法人或其他组织提出的政府信息公开申请。", [("requests.received", 0)]),
+    ("不予公开 6 件，其中属于行政查询事项 5 件、属于国家秘密 1 件。",
+     [("requests.denied", 6), ("requests.denied", 5), ("requests.denied", 1)]),
+    ("全年发布局令 1 件，修订部门规章 2 件。", [("proactive.regulations_issued", 1), ("other", 2)]),
+    ("全年印发公文 900 件，经公文公开属性认定，其中主动公开 500 件、依申请公开 300 件、不予公开 100 件。",
+     [("other", 500), ("other", 300), ("other", 100)]),
+    ("对2019年以来印发的47件规范性文件开展清理。", []),  # other years' documents
+])
+def test_when_the_noun_or_the_period_changes_the_reading_then_the_claim_follows(sentence, expected):
+    _, claims = tag(sentence)
+    assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
