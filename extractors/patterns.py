@@ -312,6 +312,8 @@ RIGHT_NOUN_RULES = (
      r"^[^，。；]{0,3}?行政复议[^。；]{0,30}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未作出)"),
     ("litigation_pending_after", "litigation.pending",
      r"^[^，。；]{0,3}?行政诉讼[^。；]{0,30}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未判决)"),
+    # 其中1起系复议后起诉: how the lawsuit came, after the count
+    ("litigation_way_after", "litigation.total", r"^[^，。；]{0,4}?(?:系|为|属于?)?经?(?:复议后起诉|未经复议直接起诉|直接起诉)"),
     ("review_after", "review.total", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开)?类?行政复议"),
     ("litigation_after", "litigation.total", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开)?类?行政诉讼"),
     ("proactive_after", "proactive.total", r"^(?:[^，。；]{0,2}?)(?:政府|政务)?信息[^，。；申]{0,24}?公开(?!申请)"),
@@ -402,9 +404,9 @@ NEGATIONS = (
     # Stated as zero after the noun: 行政复议、行政诉讼案件数量均为零 (零 without a unit is no candidate).
     # …or as not having happened after the noun: 行政复议、行政诉讼：本年度未发生; 复议、诉讼都没有发生.
     ("zero_review", "review.total",
-     r"(?<!未经)复议[^，。；]{0,14}?(?<!率)(?:均|皆|都|同样|也)?(?:为零|为0(?![0-9.])|(?:未|没有)发生)"),
+     r"(?<!未经)复议(?:(?!率)[^，。；]){0,14}?(?:均|皆|都|同样|也)?(?:为零|为0(?![0-9.])|(?:未|没有)发生)"),
     ("zero_litigation", "litigation.total",
-     r"诉讼[^，。；]{0,12}?(?<!率)(?:均|皆|都|同样|也)?(?:为零|为0(?![0-9.])|(?:未|没有)发生)"),
+     r"(?:诉讼|起诉)(?:(?!率)[^，。；]){0,12}?(?:均|皆|都|同样|也)?(?:为零|为0(?![0-9.])|(?:未|没有)发生)"),
     # 无一被纠错 (of reviews and lawsuits both), 未出现败诉情形.
     ("none_corrected_review", "review.corrected",
      rf"复议[^。；]{{0,30}}?(?:无一|没有一件|均未)被?(?:纠错|纠正)|{_NEG}(?:发生|出现|有)?[^，。；]{{0,10}}?复议[^，。；]{{0,4}}?被?(?:纠错|纠正)"),

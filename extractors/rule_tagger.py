@@ -38,6 +38,7 @@ _LITIGATION_TOPIC = re.compile(P.LITIGATION_TOPIC)
 _REVIEW_TOPIC = re.compile(P.REVIEW_TOPIC)
 _CHANNEL = re.compile(r"通过|依托|利用|在[^，。；]{0,12}?(?:网站|平台|公众号|微博|栏)")
 _REQUEST_CONTEXT = re.compile(r"申请")
+_ALL_OF_THEM = re.compile(r"^[^，。；]{0,6}?(?:均|全部|都|皆)")  # 3件均维持: the outcome of all, the count a total
 _CUE_AT_START = re.compile(rf"^[，,：:；;（(\s]*(?:{P.PART_CUE_RE.pattern})")
 _DOC_UNITS = {"条", "篇", "件", "项", "则", None}
 # A character every negation pattern needs (未, 无, 没有, 不予, 为零, 均为0 …).
@@ -88,6 +89,9 @@ def _assign(sentence: str, cand: Candidate, window_start: int, left_owned: bool 
         if found:
             return found
     found = _match_rules(clause, cand.unit, around, sentence)
+    if found and found.pattern in ("review", "litigation") and not _ALL_OF_THEM.match(right):
+        state = _outcome_after(right, around, cand.unit)  # 复议案件尚有2件未审结: the state after the count
+        return state if state is not None and state.metric.endswith(".pending") else found
     if found:
         return found
     if _REMAINDER_CUE.search(clause) and _CARRIED_LATER.search(right):

@@ -567,3 +567,15 @@ def test_when_totals_sums_and_negations_are_phrased_otherwise_then_the_cells_are
 def test_when_the_noun_or_the_period_changes_the_reading_then_the_claim_follows(sentence, expected):
     _, claims = tag(sentence)
     assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("截至年底，行政复议案件尚有 2 件未审结，行政诉讼案件尚有 1 件未审结。",
+     [("review.pending", 2), ("litigation.pending", 1)]),
+    ("本年度被申请行政复议的 3 件案件全部维持。", [("review.total", 3)]),  # the outcome of all: the count is the total
+    ("被提起行政诉讼 2 起，其中 1 起系复议后起诉。", [("litigation.total", 2), ("litigation.total", 1)]),
+    ("行政复议纠错率、行政诉讼败诉率均为零。", []),  # rates
+])
+def test_when_a_state_follows_the_count_then_it_decides_unless_it_covers_all(sentence, expected):
+    _, claims = tag(sentence)
+    assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
