@@ -150,7 +150,7 @@ METRIC_RULES = (
      _COUNT),
     ("carried_over", "requests.carried_over",
      r"上一?年度?结转|(?:19|20)\d{2}年度?结转|结转上一?年|往年结转|上年度?遗留|结转(?=[^，。；至到入下]*申请)|上一?年度?未办结"
-     r"|(?:19|20)\d{2}年度?遗留|遗留未办结",
+     r"|(?:19|20)\d{2}年度?遗留|遗留未办结|转入本年度?|结转(?:至|到)本年度?",
      _COUNT),
     ("extended", "other", r"延期答复|延长答复|延期|当场答复|即时答复|当场办结", _COUNT),
     # How requests arrived (网上申请41件、信函申请16件) is not a row of table 3.
@@ -309,9 +309,13 @@ RIGHT_NOUN_RULES = (
     ("reported_up", "other", r"^(?:报送|上报)?(?:至|到|给)[^，。；]{0,8}?(?:办|局|委|厅|政府|上级)"),
     # 仍有3件行政复议案件和5件行政诉讼案件尚在审理: each with the state the clause ends in.
     ("review_pending_after", "review.pending",
-     r"^[^，。；]{0,3}?行政复议[^。；]{0,30}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未作出)"),
+     r"^[^，。；]{0,3}?(?:政府信息公开|信息公开)?类?行政复议[^。；]{0,30}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未作出)"),
     ("litigation_pending_after", "litigation.pending",
-     r"^[^，。；]{0,3}?行政诉讼[^。；]{0,30}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未判决)"),
+     r"^[^，。；]{0,3}?(?:政府信息公开|信息公开)?类?行政诉讼[^。；]{0,30}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未判决)"),
+    # 作出284件行政许可决定和31件行政处罚决定
+    ("licensing_after", "proactive.licensing", r"^[^，。；]{0,3}?(?:行政许可|许可决定)"),
+    ("penalty_after", "proactive.penalty", r"^[^，。；]{0,3}?(?:行政处罚|处罚决定)"),
+    ("coercion_after", "proactive.coercion", r"^[^，。；]{0,3}?(?:行政强制|强制措施|强制执行)"),
     # 其中1起系复议后起诉: how the lawsuit came, after the count
     ("litigation_way_after", "litigation.total", r"^[^，。；]{0,4}?(?:系|为|属于?)?经?(?:复议后起诉|未经复议直接起诉|直接起诉)"),
     ("review_after", "review.total", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开)?类?行政复议"),
@@ -319,9 +323,27 @@ RIGHT_NOUN_RULES = (
     ("proactive_after", "proactive.total", r"^(?:[^，。；]{0,2}?)(?:政府|政务)?信息[^，。；申]{0,24}?公开(?!申请)"),
 )
 
+# A count of requests whose outcome the clause states later: 对6件涉及第三方个人信息的申请作出部分公开,
+# 另有21件因本机关未制作、未获取…, 经保密审查，1件申请所涉信息属于国家秘密.  The count must be of
+# requests (申请, 因, 涉及 … right after it); the outcome is looked for up to the end of the sentence or a
+# 其中/分别/均 that starts a breakdown, explicit outcomes first, then the reasons of table 3's rows.
+REQUEST_REFERENCE_RE = re.compile(r"^[^，。；]{0,3}?(?:申请|因|涉及|系|所涉|属于|经)")
+OUTCOME_LATER_STOP_RE = re.compile(r"[。；;]|其中|分别|全部|均")
+OUTCOMES_LATER = (
+    ("requests.partially_granted", r"部分公开|区分处理|遮盖|遮挡"),
+    ("requests.denied", r"不予公开|不公开"),
+    ("requests.unable", r"无法提供"),
+    ("requests.not_processed", r"不予处理"),
+    ("requests.granted", r"予以公开|同意公开|公开了|已(?:经)?主动公开"),
+    ("requests.carried_forward", r"结转(?:至|到)?下|顺延|尚未届满|跨年度"),
+    ("requests.denied", r"行政查询事项|国家秘密|商业秘密|三安全一稳定|内部事务|过程性信息|执法案卷"),
+    ("requests.unable", r"未制作|未获取|不属于本机关|不掌握|汇总加工|没有这方面"),
+    ("requests.not_processed", r"信访|重复申请|反复"),
+)
+
 # The outcome of reviews or lawsuits named after the count: 另1起尚在审理中, 2件被纠错.
 OUTCOME_AFTER = (
-    ("pending", r"^[^，。；]{0,4}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未判决|尚未作出)"),
+    ("pending", r"^[^，。；]{0,4}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未判决|尚未作出|尚待[^，。；]{0,4}?审理)"),
     ("upheld", r"^[^，。；]{0,4}?被?维持|^[^，。；]{0,8}?(?:判决|裁定)驳回|^[^，。；]{0,2}?胜诉"),
     ("corrected", r"^[^，。；]{0,4}?被?[^，。；]{0,6}?(?:纠错|纠正|撤销|确认[^，。；]{0,4}?违法|判决败诉)"),
     ("other", r"^[^，。；]{0,8}?(?:准许[^，。；]{0,4}?撤诉|撤诉|撤回起诉|终止审理|终止)"),
@@ -351,7 +373,8 @@ _NEG = r"(?:未曾|尚未|均未|并未|从未|没有|未有|无任何|无|未|�
 NEGATIONS = (
     # 未收到法人或其他组织提出的申请: none from one kind of applicant, not none at all
     ("no_legal_entity", "requests.received_legal_entity",
-     rf"{_NEG}(?:收到|有)?(?!公民、法人)[^，。；]{{0,4}}?(?:法人|其他组织|企业)[^，。；]{{0,40}}?申请"),
+     rf"{_NEG}(?:收到|有)?(?!公民、法人)[^，。；]{{0,4}}?(?:法人|其他组织|企业)[^，。；]{{0,40}}?申请"
+     rf"|(?<!公民、)(?:法人|其他组织)[^，。；]{{0,4}}?申请[^，。；]{{0,4}}?(?:均|也)?{_ZERO}"),
     ("no_natural_person", "requests.received_natural_person",
      rf"{_NEG}(?:收到|有)?[^，。；]{{0,4}}?(?:自然人|公民个人)[^，。；]{{0,10}}?申请"),
     ("no_requests", "requests.received",
@@ -367,7 +390,8 @@ NEGATIONS = (
     ("no_carried_over", "requests.carried_over", rf"{_NEG}[^，。；]{{0,6}}?(?:上一?年度?|往年|(?:19|20)\d{{2}}年度?)结转"),
     ("no_carried_forward", "requests.carried_forward", rf"{_NEG}[^，。；]{{0,6}}?结转(?:至|到|入)?下一?年"),
     # 上年结转及年末结转：均无; 上年结转和结转下年度的申请均为0件
-    ("none_carried_over", "requests.carried_over", r"上一?年度?结转[^，。；]{0,14}?(?:均无|均为零|均为0(?![0-9.]))"),
+    ("none_carried_over", "requests.carried_over",
+     rf"上一?年度?结转[^，。；]{{0,14}}?(?:均无|均为零|均为0(?![0-9.]))|上一?年度?结转[^，。；]{{0,6}}?{_ZERO}"),
     ("none_carried_forward", "requests.carried_forward",
      r"(?:年末|年底|下一?年度?)结转[^，。；]{0,14}?(?:均无|均为零|均为0(?![0-9.])|[：:]\s*无)"
      rf"|结转(?:至|到)?下一?年度?[^，。；]{{0,10}}?(?:均无|均{_ZERO}|{_ZERO})|(?:无|没有)结转(?=[，。；]|$)"),
@@ -378,7 +402,7 @@ NEGATIONS = (
      rf"{_NEG}(?:新)?{_ISSUE}[^，。；]{{0,6}}?{_REGULATION}|{_NEG}{_REGULATION}的?{_ISSUE}"),
     ("no_normative_repealed", "proactive.normative_docs_repealed",
      rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_NORMATIVE}|{_NEG}{_NORMATIVE}的?(?:{_ISSUE}[、和及与])?{_REPEAL}"
-     rf"|{_NORMATIVE}[^。；]{{0,40}}?[，,](?:{_NEG}){_REPEAL}(?=[，。；]|$)"),
+     rf"|{_NORMATIVE}[^。；]{{0,40}}?[，,](?:亦|也|均)?(?:{_NEG}){_REPEAL}(?=[，。；]|$)"),
     ("no_regulation_repealed", "proactive.regulations_repealed",
      rf"{_NEG}{_REPEAL}[^，。；]{{0,8}}?{_REGULATION}|{_NEG}{_REGULATION}的?(?:{_ISSUE}[、和及与])?{_REPEAL}"),
     # Other things that did not happen: a 收费通知, a leak, an accountability case, a complaint.
@@ -391,15 +415,15 @@ NEGATIONS = (
      rf"(?<!确保)(?:{_NEG}(?:收到|出现|发生)|不存在)[^，。；]{{0,40}}?(?:举报投诉|群众投诉|投诉)(?:事件|情况)?"),
     # not 无行政许可权限: a power the agency lacks
     ("no_licensing", "proactive.licensing",
-     rf"{_NEG}(?:实施|作出|办理|发生|受理)?[^，。；]{{0,6}}?行政许可(?!权|职能|职权)|行政许可[^，。；]{{0,8}}?(?:均|也)?{_ZERO}"),
+     rf"{_NEG}(?:实施|作出|办理|发生|受理)?[^，。；]{{0,6}}?行政许可(?!权|职能|职权)|行政许可[^，。；]{{0,16}}?(?:均|也)?{_ZERO}"),
     ("no_penalty", "proactive.penalty",
-     rf"{_NEG}(?:实施|作出|办理|发生)?[^，。；]{{0,12}}?行政处罚(?!权|职能|职权)|行政处罚[^，。；]{{0,8}}?(?:均|也)?{_ZERO}"),
+     rf"{_NEG}(?:实施|作出|办理|发生)?[^，。；]{{0,12}}?行政处罚(?!权|职能|职权)|行政处罚[^，。；]{{0,16}}?(?:均|也)?{_ZERO}"),
     ("no_coercion", "proactive.coercion",
-     rf"{_NEG}(?:实施|作出|采取|办理|发生)?[^，。；]{{0,20}}?行政强制(?!权|职能|职权)|行政强制[^，。；]{{0,8}}?(?:均|也)?{_ZERO}"),
+     rf"{_NEG}(?:实施|作出|采取|办理|发生)?[^，。；]{{0,20}}?行政强制(?!权|职能|职权)|行政强制[^，。；]{{0,16}}?(?:均|也)?{_ZERO}"),
     ("zero_normative_issued", "proactive.normative_docs_issued",
      rf"{_ISSUE}[^，。；]{{0,8}}?{_NORMATIVE}[^，。；]{{0,4}}?(?:均|也)?为零"),
     ("zero_requests", "requests.received",
-     rf"(?:依申请公开|信息公开)?申请(?:量|数|数量|件数|总数)[^，。；]{{0,4}}?(?:均|也)?{_ZERO}"
+     rf"(?<!的)(?<!结转)(?<!组织)(?<!法人)(?:依申请公开|信息公开)?申请(?:量|数|数量|件数|总数)[^，。；]{{0,4}}?(?:均|也)?{_ZERO}"
      rf"|(?:收到|受理|新收)[^，。；]{{0,12}}?申请[^，。；]{{0,2}}?(?:均|也)?{_ZERO}"),
     # Stated as zero after the noun: 行政复议、行政诉讼案件数量均为零 (零 without a unit is no candidate).
     # …or as not having happened after the noun: 行政复议、行政诉讼：本年度未发生; 复议、诉讼都没有发生.
@@ -414,17 +438,22 @@ NEGATIONS = (
      rf"诉讼[^。；]{{0,30}}?(?:无一|没有一件|均未)被?(?:纠错|纠正)|(?:未|没有)(?:出现|发生)败诉|无败诉"
      rf"|{_NEG}(?:发生|出现|有)?[^，。；]{{0,24}}?诉讼[^，。；]{{0,4}}?败诉"),
     # 均已审结，无尚未审结案件
-    ("none_pending_review", "review.pending", r"复议[^。；]{0,30}?(?:无|没有)(?:尚未审结|未审结|正在审理)"),
-    ("none_pending_litigation", "litigation.pending", r"诉讼[^。；]{0,30}?(?:无|没有)(?:尚未审结|未审结|正在审理)"),
+    ("none_pending_review", "review.pending",
+     r"复议[^。；]{0,30}?(?:无|没有|未有)(?:尚未审结|未审结|正在审理|尚在审理|跨年度?未结)"),
+    ("none_pending_litigation", "litigation.pending",
+     r"诉讼[^。；]{0,30}?(?:无|没有|未有)(?:尚未审结|未审结|正在审理|尚在审理|跨年度?未结)"),
     # Outcomes that did not occur: 未作出不予公开和不予处理的决定, 部分公开、不予公开的情形均未出现.
     ("no_denied", "requests.denied",
-     rf"{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?不予公开|不予公开[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)"),
+     rf"{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?不予公开|不予公开[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)"
+     rf"|不予公开[^，。；]{{0,16}}?(?:均|也)?{_ZERO}"),
     ("no_not_processed", "requests.not_processed",
-     rf"{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?不予处理|不予处理[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)"),
+     rf"{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?不予处理|不予处理[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)"
+     rf"|不予处理[^，。；]{{0,12}}?(?:均|也)?{_ZERO}"),
     ("no_unable", "requests.unable",
      rf"{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?[^无]无法提供|无法提供[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)"),
     ("no_partially_granted", "requests.partially_granted",
-     rf"部分公开[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)|{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?部分公开"),
+     rf"部分公开[^，。；]{{0,10}}?(?:均未|未|没有)(?:出现|发生)|{_NEG}(?!法)(?:作出|出现|发生|有)?[^，。；]{{0,8}}?部分公开"
+     rf"|部分公开[^，。；]{{0,12}}?(?:均|也)?{_ZERO}"),
     # not 逾期未缴纳信息处理费: the applicant's failure to pay
     ("no_fees", "fees.info_processing",
      rf"(?:{_NEG}|不)(?:向[^，。；]{{0,8}}?)?(?:收取|产生|收)[^，。；]{{0,12}}?(?:处理费|费用)|{_NEG}(?!缴纳|缴费|按时缴)[^，。；]{{0,8}}?处理费"

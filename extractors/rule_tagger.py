@@ -130,8 +130,27 @@ def _right_noun(right: str, before: str, unit: str | None) -> _Assignment | None
     if found:
         return found
     for name, metric, rx in _RIGHT:
+        if name == "received_after" and unit in P.COUNT_UNITS:
+            later = _outcome_later(right)
+            if later:
+                return later
         if rx.search(right) and (unit in ("件", "条", "篇", "起", "宗", "个", "项", None)):
             return _Assignment(metric, name, 0.85)
+    return None
+
+
+_OUTCOMES_LATER = tuple((metric, re.compile(rx)) for metric, rx in P.OUTCOMES_LATER)
+
+
+def _outcome_later(right: str) -> _Assignment | None:
+    """对6件涉及第三方个人信息的申请作出部分公开: a count of requests whose outcome comes later in the clause."""
+    if not P.REQUEST_REFERENCE_RE.match(right):
+        return None
+    stop = P.OUTCOME_LATER_STOP_RE.search(right)
+    span = right[:stop.start() if stop else 60][:60]
+    for metric, rx in _OUTCOMES_LATER:
+        if rx.search(span):
+            return _Assignment(metric, "outcome_later", 0.75)
     return None
 
 
@@ -306,7 +325,16 @@ def _total_of(listed: list[Claim]) -> _Assignment | None:
             return _Assignment(f"{family}.total", "total_after_list", 0.85)
     if len(metrics) == 1 and next(iter(metrics)) != "other":
         return _Assignment(next(iter(metrics)), "total_after_list", 0.85)
+    if metrics <= _APPLICANT_KINDS:  # 法人或其他组织申请7件、个人申请5件，合计12件
+        return _Assignment("requests.received", "total_after_list", 0.85)
+    if metrics <= _OUTCOMES:  # 予以公开…不予处理1件，合计19件
+        return _Assignment("requests.handled", "total_after_list", 0.85)
     return None
+
+
+_APPLICANT_KINDS = {"requests.received_natural_person", "requests.received_legal_entity"}
+_OUTCOMES = {"requests.granted", "requests.partially_granted", "requests.denied", "requests.unable",
+             "requests.not_processed", "other"}
 
 
 def _own_clause(before: str) -> bool:

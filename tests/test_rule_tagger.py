@@ -579,3 +579,20 @@ def test_when_the_noun_or_the_period_changes_the_reading_then_the_claim_follows(
 def test_when_a_state_follows_the_count_then_it_decides_unless_it_covers_all(sentence, expected):
     _, claims = tag(sentence)
     assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a count of requests whose outcome the clause states later
+    ("对 6 件涉及第三方个人信息的申请作出部分公开处理。", [("requests.partially_granted", 6)]),
+    ("另有 21 件因本机关未制作、未获取相关信息，告知申请人。", [("requests.unable", 21)]),
+    ("经保密审查，1 件申请所涉信息属于国家秘密，依法不予公开。", [("requests.denied", 1)]),
+    # outcomes stated as zero after the noun, and totals of applicants or outcomes
+    ("不予公开和不予处理的申请数量均为零。", [("requests.denied", 0), ("requests.not_processed", 0)]),
+    ("法人或其他组织申请 7 件、个人申请 5 件，合计 12 件。",
+     [("requests.received_legal_entity", 7), ("requests.received_natural_person", 5), ("requests.received", 12)]),
+    ("全年作出 284 件行政许可决定和 31 件行政处罚决定。", [("proactive.licensing", 284), ("proactive.penalty", 31)]),
+    ("转入本年度办理的申请有 5 件，已全部办结。", [("requests.carried_over", 5)]),
+])
+def test_when_the_outcome_or_the_noun_comes_late_then_the_count_still_gets_its_cell(sentence, expected):
+    _, claims = tag(sentence)
+    assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
