@@ -277,6 +277,9 @@ RECEIVED_FALLBACK = rf"(?:{_REQUEST_CONTEXT})(?:事项)?[^，。；]{{0,4}}$"
 REMAINDER_CUE = r"(?:另有|尚有|还有|仍有|剩余|余下)$"
 CARRIED_LATER = r"^[^。；]{0,30}?(?:结转|顺延|延期|转入|延至)(?:至|到|入)?(?:下一?年|(?:19|20)\d{2}\s*年)"
 # Count before the noun: 共收到21件政府信息公开申请.
+_OUTCOME_AFTER = r"^[^，。；：:]{0,4}?(?:申请)?(?:被|均|已|依法)?"  # …never across a colon (办结35件：予以公开11件)
+_CASES_AFTER = r"^[^，。；]{0,3}?(?:政府信息公开|信息公开)?类?"  # 2件政府信息公开类行政复议案件
+_PENDING_STATE = r"尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结"
 RIGHT_NOUN_RULES = (
     ("carried_forward_after", "requests.carried_forward",
      r"^[^，。；]{0,8}?(?:结转(?:至|到|入)?下一?年|(?:转入|顺延|延至)(?:至|到)?下一?年|下一?年度?继续办理)"),
@@ -292,11 +295,11 @@ RIGHT_NOUN_RULES = (
      r"|^[^，。；]{0,4}?结转(?:至|到|入)本年"),
     ("pending_after", "requests.carried_forward", r"^[^，。；]{0,4}?(?:尚在|仍在|正在)(?:答复|办理)(?:期|中)|^[^，。；]{0,4}?跨年度?办理"),
     # 有12件申请予以公开，5件部分公开: the outcome right after the count (部分公开 before 公开).
-    ("partially_granted_after", "requests.partially_granted", r"^[^，。；：:]{0,4}?(?:申请)?(?:被|均|已)?(?:部分公开|作出?区分处理)"),
-    ("denied_after", "requests.denied", r"^[^，。；：:]{0,4}?(?:申请)?(?:被|均|已|依法)?(?:不予公开|不公开)"),
-    ("unable_after", "requests.unable", r"^[^，。；：:]{0,4}?(?:申请)?(?:被|均|已|依法)?无法提供"),
-    ("not_processed_after", "requests.not_processed", r"^[^，。；：:]{0,4}?(?:申请)?(?:被|均|已|依法)?不予处理"),
-    ("granted_after", "requests.granted", r"^[^，。；：:]{0,4}?(?:申请)?(?:被|均|已|依法)?(?:予以公开|同意公开|全部公开)"),
+    ("partially_granted_after", "requests.partially_granted", _OUTCOME_AFTER + r"(?:部分公开|作出?区分处理)"),
+    ("denied_after", "requests.denied", _OUTCOME_AFTER + r"(?:不予公开|不公开)"),
+    ("unable_after", "requests.unable", _OUTCOME_AFTER + r"无法提供"),
+    ("not_processed_after", "requests.not_processed", _OUTCOME_AFTER + r"不予处理"),
+    ("granted_after", "requests.granted", _OUTCOME_AFTER + r"(?:予以公开|同意公开|全部公开)"),
     ("handled_after", "requests.handled",
      r"^[^，。；]{0,3}?(?:申请)?(?:已|均已|均|全部|已全部)?(?:于年内|在法定期限内|按时|依法)?(?:办结|答复完毕|办理完毕|作出答复|予以答复|答复)"),
     # 73件申请由自然人提出, 其余118件为自然人申请, 12件申请全部来自个人.
@@ -308,18 +311,16 @@ RIGHT_NOUN_RULES = (
     # 推送政务信息350余条至市政务公开办: reported up to a superior office, not published.
     ("reported_up", "other", r"^(?:报送|上报)?(?:至|到|给)[^，。；]{0,8}?(?:办|局|委|厅|政府|上级)"),
     # 仍有3件行政复议案件和5件行政诉讼案件尚在审理: each with the state the clause ends in.
-    ("review_pending_after", "review.pending",
-     r"^[^，。；]{0,3}?(?:政府信息公开|信息公开)?类?行政复议[^。；]{0,30}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未作出)"),
-    ("litigation_pending_after", "litigation.pending",
-     r"^[^，。；]{0,3}?(?:政府信息公开|信息公开)?类?行政诉讼[^。；]{0,30}?(?:尚在审理|正在审理|仍在审理|审理中|尚未审结|未审结|尚未判决)"),
+    ("review_pending_after", "review.pending", _CASES_AFTER + r"行政复议[^。；]{0,30}?(?:" + _PENDING_STATE + r"|尚未作出)"),
+    ("litigation_pending_after", "litigation.pending", _CASES_AFTER + r"行政诉讼[^。；]{0,30}?(?:" + _PENDING_STATE + r"|尚未判决)"),
     # 作出284件行政许可决定和31件行政处罚决定
     ("licensing_after", "proactive.licensing", r"^[^，。；]{0,3}?(?:行政许可|许可决定)"),
     ("penalty_after", "proactive.penalty", r"^[^，。；]{0,3}?(?:行政处罚|处罚决定)"),
     ("coercion_after", "proactive.coercion", r"^[^，。；]{0,3}?(?:行政强制|强制措施|强制执行)"),
     # 其中1起系复议后起诉: how the lawsuit came, after the count
     ("litigation_way_after", "litigation.total", r"^[^，。；]{0,4}?(?:系|为|属于?)?经?(?:复议后起诉|未经复议直接起诉|直接起诉)"),
-    ("review_after", "review.total", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开)?类?行政复议"),
-    ("litigation_after", "litigation.total", r"^(?:[^，。；]{0,3}?)(?:政府信息公开|信息公开)?类?行政诉讼"),
+    ("review_after", "review.total", _CASES_AFTER + r"行政复议"),
+    ("litigation_after", "litigation.total", _CASES_AFTER + r"行政诉讼"),
     ("proactive_after", "proactive.total", r"^(?:[^，。；]{0,2}?)(?:政府|政务)?信息[^，。；申]{0,24}?公开(?!申请)"),
 )
 
