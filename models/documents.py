@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from extractors.sections import split_sections
-from extractors.tagger import NARRATIVE_SECTIONS
+from extractors.tagger import claim_sections
 from gidar.domain import Document, Section
 
 
@@ -26,4 +26,5 @@ def sections_of(document: Document) -> tuple[Section, ...]:
 
 
 def narrative_sections(document: Document) -> list[Section]:
-    return [s for s in sections_of(document) if s.id in NARRATIVE_SECTIONS]
+    """Where claims are read, as ``gidar check`` reads them (``extractors.tagger.claim_sections``)."""
+    return claim_sections(document, sections_of(document))

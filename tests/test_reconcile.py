@@ -341,3 +341,18 @@ def test_when_the_real_reports_tables_meet_its_narrative_numbers_then_nothing_is
               claim("review.corrected", 64, scope=("其中",)), claim("litigation.total", 46),
               claim("litigation.corrected", 5), claim("fees.info_processing", 3940, "3940元", unit="元")]
     assert run(tables(values), claims=claims, year=2024) == ()
+
+
+def test_when_prose_under_a_table_heading_states_a_figure_then_it_is_checked_against_that_table():
+    """四、… with a sentence above table 4: the sentence is read, and compared with the table."""
+    from gidar.pipeline import audit
+    from tests.conftest import SEEDS
+    text = SEEDS[0].read_text(encoding="utf-8")
+    heading_end = text.index("\n", text.index("四、政府信息公开行政复议"))
+    text = text[:heading_end + 1] + "本年度因政府信息公开工作被申请行政复议 2 件，均维持原答复。\n" + text[heading_end + 1:]
+    result = audit(text.encode("utf-8"), "prose-in-section-4.txt")
+    assert [(c.section, c.metric, c.value) for c in result.claims if c.section == "review"] == [
+        ("review", "review.total", 2)]
+    assert any(f.kind == "narrative_vs_table" and "表四" in f.message for f in result.findings)
+    table_rows = audit(SEEDS[0].read_bytes(), "seed.txt")
+    assert not [c for c in table_rows.claims if c.section in ("proactive", "requests", "review")]
