@@ -284,3 +284,21 @@ def test_when_digits_are_split_by_whitespace_inside_a_cell_then_it_is_unreadable
     cell = read_cell("t2.licensing.decisions", _field(printed, 0))
     assert cell.state == state
     assert (cell.value if cell.value is None else int(cell.value)) == value
+
+
+@pytest.mark.parametrize("blank", ["  ", " ", "\u3000"])
+@pytest.mark.parametrize("stem", ["000", "001", "002", "003", "004"])
+def test_when_the_tabs_of_a_text_export_became_spaces_then_cells_are_read_or_refused_never_guessed(stem, blank):
+    """A copy of the report whose tabs turned into spaces on the way.  Where every cell is still on its
+    own line or every row still has all its values (000–002), the same values land in the same cells;
+    where empty cells were only tabs (003, 004's table 4) the row can no longer be aligned and its
+    cells are unreadable — but no cell ever gets another value."""
+    from gidar.pipeline import audit
+    path = next(p for p in SEEDS if p.name.startswith(stem + "_"))
+    original = audit(path.read_bytes(), path.name).tables.cells
+    respaced = audit(path.read_text(encoding="utf-8").replace("\t", blank).encode("utf-8"), path.name).tables.cells
+    values = {k: c.value for k, c in original.items() if c.state == "value"}
+    read = {k: c.value for k, c in respaced.items() if c.state == "value"}
+    assert all(values.get(k) == v for k, v in read.items())
+    if stem in ("000", "001", "002"):
+        assert read == values

@@ -77,25 +77,42 @@ def row_from_fields(fields: list[Field]) -> Row | None:
     return Row(options, values, spans[0].start, spans[-1].end)
 
 
+# A line holding one cell of a cell-per-line export: indented by a tab, or (the tab turned into spaces on
+# the way) by spaces, with no second field on the line.
+_CELL_LINE = re.compile(r"^(?:\t|[^\S\t\n]+)(?=\S)")
+_INDENTED_CELL = re.compile(r"^[^\S\t\n]+\S+(?:[^\S\t\n]\S+)*[^\S\t\n]*$")
+
+
 def detect_layout(text: str, start: int, end: int) -> str:
-    """``cells`` (a cell per line), ``tabs`` (a row per line), ``pipes`` or ``flow``."""
-    pipes = cell_lines = tab_lines = 0
+    """``cells`` (a cell per line, tab-indented), ``indented`` (the same with spaces), ``tabs`` (a row per
+    line), ``pipes`` or ``flow``."""
+    pipes = cell_lines = tab_lines = indented = filled = 0
     for line, _ in _lines(text, start, end):
+        if line.strip(_STRIP):
+            filled += 1
         if line.count("|") >= 2:
             pipes += 1
         if "\t" in line:
             tab_lines += 1
             if line.startswith("\t") and "\t" not in line[1:]:
                 cell_lines += 1
+        elif _INDENTED_CELL.match(line) and not re.search(r"\S[^\S\t\n]{2,}\S", line):
+            tokens = line.split()
+            indented += len(tokens) == 1 or not is_value_text(tokens[-1])  # not a row: label, then values
     if pipes >= 3 and pipes >= tab_lines:
         return "pipes"
     if tab_lines >= 3:
         return "cells" if cell_lines >= 0.6 * tab_lines and cell_lines >= 5 else "tabs"
+    if indented >= 5 and indented >= 0.6 * filled:
+        return "indented"
     return "flow"
 
 
-def rows_from_cell_lines(text: str, start: int, end: int) -> list[Row]:
-    """Word's text export: a block of ``\\tcell`` lines per row; an untabbed line continues the cell above."""
+def rows_from_cell_lines(text: str, start: int, end: int, indented: bool = False) -> list[Row]:
+    """Word's text export: a block of ``\\tcell`` lines per row; an untabbed line continues the cell above.
+
+    ``indented``: the tabs became spaces, so a line of spaces alone is an empty cell and an empty line
+    ends the row."""
     rows, fields, pieces = [], [], None
 
     def close_field():
@@ -114,11 +131,15 @@ def rows_from_cell_lines(text: str, start: int, end: int) -> list[Row]:
             fields.clear()
 
     for line, pos in _lines(text, start, end):
-        if not line.strip(_STRIP) and "\t" not in line:
+        cell = _CELL_LINE.match(line) if indented else None
+        if not line.strip(_STRIP) and "\t" not in line and not (indented and line):
             close_row()
-        elif line.startswith("\t"):
+        elif line.startswith("\t") or (indented and not line.strip(_STRIP)):
             close_field()
             pieces = (pos + 1, pos + len(line))
+        elif cell:
+            close_field()
+            pieces = (pos + cell.end(), pos + len(line))
         elif pieces is not None:
             pieces = (pieces[0], pos + len(line))
         else:
@@ -202,8 +223,8 @@ def rows_from_flow(text: str, start: int, end: int) -> list[Row]:
 
 def rows_from_text(text: str, start: int, end: int) -> list[Row]:
     layout = detect_layout(text, start, end)
-    if layout == "cells":
-        return rows_from_cell_lines(text, start, end)
+    if layout in ("cells", "indented"):
+        return rows_from_cell_lines(text, start, end, indented=layout == "indented")
     if layout == "tabs":
         return rows_from_separated_lines(text, start, end, "\t")
     if layout == "pipes":
