@@ -4,10 +4,11 @@ A task carries a chunk of document keys (at most ``GIDAR_CHUNK``, 64 by
 default; smaller for small batches and at the end of the queue, see
 ``workers.batch.chunk_sizes``): the broker round trip, the delivery count and
 the result writes are paid once per chunk, in one transaction each, not once
-per document.  A chunk that comes back because its worker died (``kill -9``, the OOM killer, the hard
-time limit) is not run again as a whole: it is split into one task per
-document, so the document that kills workers is isolated, counted on its own
-and given up after ``max_deliveries``, while its neighbours finish.
+per document.  A chunk that comes back because its worker died (``kill -9``,
+the OOM killer, the hard time limit) is not run again as a whole: it is split
+into one task per document, so the document that kills workers is isolated,
+counted on its own and given up after ``max_deliveries``, while its
+neighbours finish.
 
 ``run_documents`` is the whole task as a plain function (the task adds only
 Celery's retry behaviour), so tests and benchmarks can call it.  It is safe to
@@ -51,11 +52,13 @@ def run_documents(job_id: str, items: Items, requeue: Callable[[Items], None] | 
     reference counting; the few hundred objects a chunk leaves in cycles are
     collected after it.
     """
+    collecting = gc.isenabled()
     gc.disable()
     try:
         return _run_documents(job_id, items, requeue)
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
 
 
 def _run_documents(job_id: str, items: Items, requeue: Callable[[Items], None] | None) -> dict:
