@@ -232,14 +232,12 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
     spans: dict[int, tuple[int, int]] = {}  # claim index → where its number is in the sentence
     for n, cand in enumerate(cands):
         found = respectively.get(n) or _assign(sentence, cand, prev_end, owned)
-        window = sentence[prev_end:cand.local_start]
-        if n not in respectively and _TOTAL_AFTER_LIST.match(window[_last_break(window):]):
-            found = _total_of(claims[first:]) or found
-        owned = found is not None and found.pattern.endswith("_after") and \
-            bool(re.match(r"^[^，。；]{0,14}?(?:[、，]|[和及与])\s*$", sentence[cand.local_end:cands[n + 1].local_start]
-                          if n + 1 < len(cands) else ""))
         gap_before = sentence[prev_end:cand.local_start]
         gap_after = sentence[cand.local_end:cands[n + 1].local_start] if n + 1 < len(cands) else ""
+        if n not in respectively and _TOTAL_AFTER_LIST.match(gap_before[_last_break(gap_before):]):
+            found = _total_of(claims[first:]) or found
+        # 24件新收申请、2件上年结转申请: the noun after this count is this count's, not the next one's
+        owned = found is not None and found.pattern.endswith("_after") and bool(_NOUN_THEN_NEXT.match(gap_after))
         prev_end = cand.local_end
         if open_total is not None and found is not None and (
                 (found.metric == "other" and _own_clause(sentence[:cand.local_start]))
@@ -285,6 +283,7 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
 _RESPECTIVELY = re.compile(r"分别(?:为|是|有|达)")
 _LIST_SPLIT = re.compile(r"[、和及与]|以及")
 _BETWEEN_LISTED = re.compile(r"^[\s、，,和及与]*$")
+_NOUN_THEN_NEXT = re.compile(r"^[^，。；]{0,14}?(?:[、，]|[和及与])\s*$")
 _TOTAL_AFTER_LIST = re.compile(r"^\s*(?:[一二三四五六七八九十两\d]+项)?(?:全年|以上)?(?:合计|总计|共计|总共|共)\s*$")
 
 
