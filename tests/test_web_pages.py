@@ -55,6 +55,19 @@ def test_when_sections_exist_then_only_prose_sections_become_blocks():
     assert "".join(p.text for p in blocks[0].pieces) == TEXT[:24]
 
 
+def test_when_a_table_section_holds_a_sentence_with_a_claim_then_that_sentence_becomes_a_block():
+    text = "一、总体情况\n主动公开153条。\n四、复议诉讼\n本年度被申请行政复议2件。\n表格\t0\t0\n"
+    sections = [{"id": "overview", "title": "一、总体情况", "start": 0, "end": 18},
+                {"id": "review", "title": "四、复议诉讼", "start": 18, "end": len(text)}]
+    start = text.index("2件")
+    claims = [{"metric": "review.total", "value": 2, "start": start, "end": start + 2,
+               "sentence_start": text.index("本年度"), "sentence_end": text.index("。\n表格") + 1}]
+    blocks = prose_blocks(text, sections, claims)
+    assert [b.section for b in blocks] == ["overview", "review"]
+    assert "".join(p.text for p in blocks[1].pieces) == "本年度被申请行政复议2件。"  # the sentence, not the table
+    assert [p.text for p in blocks[1].pieces if 0 in p.claims] == ["2件"]
+
+
 def test_when_a_finding_is_selected_then_its_claim_is_lit_and_its_sentence_lit_softly():
     pieces = cut(TEXT, 0, len(TEXT), CLAIMS)
     classes = {p.text: piece_class(p, cited_claims={0, 1}, lit_claims={1}) for p in pieces}

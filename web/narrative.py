@@ -78,9 +78,27 @@ def cut(text: str, start: int, end: int, claims: Sequence[Mapping]) -> tuple[Pie
     return tuple(pieces)
 
 
+def _prose_in_tables(sections: Iterable[Mapping], claims: Sequence[Mapping]) -> list[dict]:
+    """The sentences of a table section that carry claims (四、… 本年度未发生行政复议。 above table 4)."""
+    found = []
+    for s in sections:
+        if s.get("id") not in TABLE_SECTIONS:
+            continue
+        spans = [_span(c, "sentence_start", "sentence_end") or _span(c, "start", "end") for c in claims
+                 if isinstance(c.get("start"), int) and s["start"] <= c["start"] < s["end"]]
+        spans = [span for span in spans if span]
+        if spans:
+            found.append({"id": s["id"], "title": s.get("title") or "", "start": min(a for a, _ in spans),
+                          "end": max(b for _, b in spans)})
+    return found
+
+
 def prose_blocks(text: str, sections: Iterable[Mapping], claims: Sequence[Mapping]) -> tuple[ProseBlock, ...]:
-    """The prose sections of a report, in document order, ready to be escaped piece by piece."""
-    wanted = sorted((s for s in sections if s.get("id") in PROSE_SECTIONS), key=lambda s: s["start"])
+    """The prose of a report, in document order, ready to be escaped piece by piece: the prose sections,
+    and the sentences with claims inside the table sections."""
+    sections = list(sections)
+    wanted = sorted([s for s in sections if s.get("id") in PROSE_SECTIONS] + _prose_in_tables(sections, claims),
+                    key=lambda s: s["start"])
     if not wanted:
         return (ProseBlock("document", "全文", cut(text, 0, len(text), claims)),) if text else ()
     return tuple(ProseBlock(s["id"], s.get("title") or "", cut(text, max(0, s["start"]), min(len(text), s["end"]), claims))
