@@ -146,7 +146,7 @@ METRIC_RULES = (
      r"商业企业|科研机构|社会公益组织|法律服务机构"),
     ("carried_forward", "requests.carried_forward",
      r"结转(?:至|到|入)?下一?年|结转(?:至|到|入)(?:19|20)\d{2}|(?:转入|顺延|延至)(?:至|到)?下一?年|下一?年度?继续办理"
-     r"|继续办理|尚未办结|正在办理|尚在办理|尚未到[^，。；]{0,4}?期限?|^\s*结转\s*$",
+     r"|继续办理|尚未办结|正在办理|尚在办理|尚未到[^，。；]{0,4}?期限?|^\s*结转\s*$|年末结转|年底结转",
      _COUNT),
     ("carried_over", "requests.carried_over",
      r"上一?年度?结转|(?:19|20)\d{2}年度?结转|结转上一?年|往年结转|上年度?遗留|结转(?=[^，。；至到入下]*申请)|上一?年度?未办结"
@@ -174,7 +174,7 @@ METRIC_RULES = (
     ("unable_reason", "requests.unable",
      r"另行制作|没有现成|现成信息|仍不明确|不属于本机关|进行加工|加工[、和]?分析|(?:其他|有关)(?:行政)?机关申请", _COUNT),
     ("not_processed_reason", "requests.not_processed",
-     r"重复申请|公开出版物|大量[、和]?反复|重新出具|确认或重新|反复提出|重复提出|信访举报投诉类",
+     r"重复申请|公开出版物|大量[、和]?反复|重新出具|确认或重新|反复提出|重复提出|信访[、，]?(?:举报|投诉)[、，]?(?:举报|投诉)?类",
      _COUNT),
     # 申请内容主要集中在征地补偿（27件）: what requests were about.
     ("request_topic", "other", r"[（(]\s*$", _COUNT, r"集中在|主要涉及|内容涉及|涉及的?(?:领域|内容|事项)|主要为"),
@@ -196,7 +196,7 @@ METRIC_RULES = (
     ("handled_bare", "requests.handled",
      r"(?:^|[，,。；\s])在?(?:全年|本年度?|年内)?(?:已|共|全部|均已|累计)?(?:办结|办理完毕|答复)的?\s*$", _COUNT),
     ("handled", "requests.handled",
-     r"办结|办理完结|办理完毕|处理完毕|答复|答覆|回复|(?:需|需要|应)办理|(?:办理|处理)(?=[^，。；]*申请)", _COUNT,
+     r"办结|办理完结|办理完毕|处理完毕|答复|答覆|回复|(?:需|需要|应)(?:办理|处理)|(?:办理|处理)(?=[^，。；]*申请)", _COUNT,
      _REQUEST_CONTEXT + "|结转"),
     ("received", "requests.received",
      rf"(?:收到|受理|新收|接收|接到|收悉|登记)[^，。；]*?(?:{_REQUEST_CONTEXT})", _COUNT),
@@ -293,7 +293,8 @@ RIGHT_NOUN_RULES = (
     ("carried_over_after", "requests.carried_over",
      r"^[^，。；]{0,4}?(?:系|为|是|属)(?:上一?年度?|(?:19|20)\d{2}\s*年度?)结转|^[^，。；和及与、]{0,2}?(?:上一?年度?|(?:19|20)\d{2}\s*年度?)结转"
      r"|^[^，。；]{0,4}?结转(?:至|到|入)本年"),
-    ("pending_after", "requests.carried_forward", r"^[^，。；]{0,4}?(?:尚在|仍在|正在)(?:答复|办理)(?:期|中)|^[^，。；]{0,4}?跨年度?办理"),
+    ("pending_after", "requests.carried_forward",
+     r"^[^，。；]{0,4}?(?:尚在|仍在|正在)(?:答复|办理)(?:期|中)|^[^，。；]{0,4}?跨年度?办理|^[^，。；]{0,4}?在(?:答复|办理)期限内"),
     # 有12件申请予以公开，5件部分公开: the outcome right after the count (部分公开 before 公开).
     ("partially_granted_after", "requests.partially_granted", _OUTCOME_AFTER + r"(?:部分公开|作出?区分处理)"),
     ("denied_after", "requests.denied", _OUTCOME_AFTER + r"(?:不予公开|不公开)"),

@@ -250,7 +250,8 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
         if found is not None and found.pattern == "total_after_list":
             pass  # 总计316条 closes the list before it
         elif open_total is not None and _compatible(claims[open_total].unit, cand.unit) and (
-                found is None or found.metric in ("proactive.total", "other")):
+                found is None or found.metric == "proactive.total"
+                or (found.metric == "other" and found.topic not in _NEVER_PARTS)):
             found = _Assignment("proactive.part", "breakdown", 0.85)
         elif (listing or orphans) and cand.unit in _DOC_UNITS and (found is None or found.metric == "proactive.total"):
             found = _Assignment("proactive.part", "orphan_part" if orphans else "list_part", 0.7)
@@ -451,6 +452,26 @@ def _negations(view: TextView, s0: int, s1: int, sentence: str, sent_start: int,
                             sentence_start=sent_start, sentence_end=sent_end))
 
 
+# Counts of an audience or of contacts, never a share of what was published (粉丝数9.7万, 访问量).
+_NEVER_PARTS = {"关注数", "浏览量", "人数", "培训人次", "12345热线", "留言", "咨询"}
+_NEW_MEDIA = re.compile(r"微信|公众号|微博|抖音|快手|视频号|头条号|新媒体|客户端|APP|门户网站|网站")
+
+
+def _channels_after_total(document: Document, claims: list[Claim]) -> list[Claim]:
+    """（四）平台建设：“XX发布”微信公众号全年发布信息1420条 after the year's total was stated: one
+    channel's share of what was published, not a second total."""
+    out, total_seen = [], False
+    for claim in claims:
+        if claim.metric == "proactive.total":
+            before = document.text[claim.sentence_start:claim.start].translate(P.TRADITIONAL_TO_SIMPLIFIED)
+            if total_seen and claim.pattern in ("proactive_total", "proactive_after") and \
+                    _NEW_MEDIA.search(before[_last_break(before):]):
+                claim = replace(claim, metric="proactive.part", parent=None, pattern="channel_after_total")
+            total_seen = True
+        out.append(claim)
+    return out
+
+
 def _restatements(claims: list[Claim]) -> list[Claim]:
     """A later 'total' equal to an earlier part restates that part (公众号发布111条 again)."""
     out = list(claims)
@@ -477,7 +498,7 @@ class RuleTagger:
         open_total = None
         for s0, s1, cands in sentence_candidates(document, view):
             open_total = _sentence_claims(document, view, s0, s1, cands, open_total, claims)
-        claims = _restatements(claims)
+        claims = _channels_after_total(document, _restatements(claims))
         return [c if c.text else replace(c, text=document.text[c.start:c.end]) for c in claims]
 
 

@@ -596,3 +596,21 @@ def test_when_a_state_follows_the_count_then_it_decides_unless_it_covers_all(sen
 def test_when_the_outcome_or_the_noun_comes_late_then_the_count_still_gets_its_cell(sentence, expected):
     _, claims = tag(sentence)
     assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)
+
+
+def test_when_a_channel_count_follows_the_years_total_then_it_is_a_part_of_it():
+    text = ("（一）主动公开。全年主动公开政府信息 3 200 条。\n"
+            "（四）平台建设。“XX发布”微信公众号全年发布信息 1 420 条，粉丝数 9.7 万。")
+    _, claims = tag(text)
+    assert [(c.metric, c.value) for c in claims if c.metric.startswith("proactive.")] == [
+        ("proactive.total", 3200), ("proactive.part", 1420)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("本年度办结申请 40 件，年末结转 2 件。", [("requests.handled", 40), ("requests.carried_forward", 2)]),
+    ("新收申请 173 件，加上上年结转的 5 件，共需处理 178 件。",
+     [("requests.received", 173), ("requests.carried_over", 5), ("requests.handled", 178)]),
+])
+def test_when_the_year_end_is_phrased_otherwise_then_the_cells_are_found(sentence, expected):
+    _, claims = tag(sentence)
+    assert sorted((c.metric, c.value) for c in claims) == sorted((m, Decimal(v)) for m, v in expected)

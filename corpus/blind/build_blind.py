@@ -44,7 +44,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from corpus.blind import (paragraphs_appeals, paragraphs_dev_batch5, paragraphs_dev_batch6, paragraphs_dev_batch7,
-                          paragraphs_dev_batch8, paragraphs_dev_batch9, paragraphs_dev_extra,
+                          paragraphs_dev_batch8, paragraphs_dev_batch9, paragraphs_dev_batch10, paragraphs_dev_extra,
                           paragraphs_distractors, paragraphs_other, paragraphs_proactive, paragraphs_requests,
                           paragraphs_test2, reports)
 from gidar.taxonomy import METRICS
@@ -56,7 +56,7 @@ SALT = "gidar-blind-v1"
 MODULES = (paragraphs_proactive, paragraphs_requests, paragraphs_appeals,
            paragraphs_other, paragraphs_distractors, reports, paragraphs_dev_extra, paragraphs_dev_batch5,
            paragraphs_dev_batch6, paragraphs_dev_batch7, paragraphs_dev_batch8,
-           paragraphs_dev_batch9, paragraphs_test2)
+           paragraphs_dev_batch9, paragraphs_dev_batch10, paragraphs_test2)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
