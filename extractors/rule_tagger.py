@@ -84,21 +84,22 @@ def _assign(sentence: str, cand: Candidate, window_start: int, left_owned: bool 
     around = sentence[:cand.local_start]  # a rule's context: the sentence before the number
     requests_ok = bool(_REQUEST_CONTEXT.search(sentence))
     right = sentence[cand.local_end:]
-    if left_owned:
-        found = _right_noun(right, around, cand.unit)
-        if found:
-            return found
+    after = _right_noun(right, around, cand.unit) if left_owned else None
+    if after:
+        return after
     found = _match_rules(clause, cand.unit, around, sentence)
     if found and found.pattern in ("review", "litigation") and not _ALL_OF_THEM.match(right):
         state = _outcome_after(right, around, cand.unit)  # 复议案件尚有2件未审结: the state after the count
-        return state if state is not None and state.metric.endswith(".pending") else found
+        if state is not None and state.metric.endswith(".pending"):
+            return state
     if found:
         return found
     if _REMAINDER_CUE.search(clause) and _CARRIED_LATER.search(right):
         return _Assignment("requests.carried_forward", "remainder_carried", 0.85)
-    found = _right_noun(right, around, cand.unit)
-    if found:
-        return found
+    if not left_owned:  # (when it was, the noun after was read first and named nothing)
+        after = _right_noun(right, around, cand.unit)
+        if after:
+            return after
     if P.FILLER_CLAUSE_RE.match(clause) and clause != window:  # 信息主动公开的数量，全年是132条: the clause before
         clause = window[_last_break(window[:len(window) - len(clause) - 1]):]
         found = _match_rules(clause, cand.unit, around, sentence)
