@@ -43,8 +43,10 @@ def _prose_paragraphs(document: Document, section: Section) -> list[Section]:
     twelve Chinese characters, few digits (a row of cells is mostly numbers)."""
     found, run_start, run_end, pos = [], None, None, section.start
     for line in document.text[section.start:section.end].split("\n") + [""]:
-        cjk = len(_CJK.findall(line))
-        prose = "\t" not in line and "|" not in line and cjk >= 12 and len(_DIGIT.findall(line)) * 3 < cjk
+        prose = len(line) >= 12 and "\t" not in line and "|" not in line  # (cheap tests first: most lines are rows)
+        if prose:
+            cjk = len(_CJK.findall(line))
+            prose = cjk >= 12 and len(_DIGIT.findall(line)) * 3 < cjk
         if prose:
             run_start = pos if run_start is None else run_start
             run_end = pos + len(line)
