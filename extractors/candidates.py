@@ -26,6 +26,7 @@ from extractors.textview import TextView, close_gaps
 from gidar.domain import ABOUT, AT_LEAST, EXACT, Document, Section
 
 CONTEXT = 12  # characters of context kept on each side
+REASON_REACH = 80  # characters before a number that decide whether it is one (a date, 第…条, 《title》 …)
 _SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _PHONE_RE = re.compile(r"^(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{7,8})$")
 _YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
@@ -129,7 +130,7 @@ def sentences(view: TextView):
 
 
 def _reason(sentence: str, m: re.Match, number, unit: str | None, after: str) -> str | None:
-    before = sentence[:m.start()]
+    before = sentence[max(0, m.start() - REASON_REACH):m.start()]  # every pattern reads the end of it
     digits = m.group("arabic") or ""
     if digits and _PHONE_RE.match(re.sub(r"\D", "", digits)) and unit is None:
         return "phone"
@@ -169,7 +170,7 @@ def _scan_sentence(view: TextView, s0: int, s1: int, keep_excluded: bool):
         pos = number.end
         unit_m = UNIT_RE.match(sentence, pos)
         unit = unit_m.group() if unit_m else None
-        after = sentence[pos:]
+        after = sentence[pos:pos + REASON_REACH]  # (what follows is read only at its start)
         if unit:
             pos = unit_m.end()
         bound = number.bound

@@ -37,6 +37,7 @@ _OUTCOME_AFTER = tuple((outcome, re.compile(rx)) for outcome, rx in P.OUTCOME_AF
 _LITIGATION_TOPIC = re.compile(P.LITIGATION_TOPIC)
 _REVIEW_TOPIC = re.compile(P.REVIEW_TOPIC)
 _CHANNEL = re.compile(r"通过|依托|利用|在[^，。；]{0,12}?(?:网站|平台|公众号|微博|栏)")
+CONTEXT_REACH = 300  # characters of a sentence a rule may look at on each side of its number
 _REQUEST_CONTEXT = re.compile(r"申请")
 _ALL_OF_THEM = re.compile(r"^[^，。；]{0,6}?(?:均|全部|都|皆)")  # 3件均维持: the outcome of all, the count a total
 _CUE_AT_START = re.compile(rf"^[，,：:；;（(\s]*(?:{P.PART_CUE_RE.pattern})")
@@ -75,15 +76,19 @@ def _assign(sentence: str, cand: Candidate, window_start: int, left_owned: bool 
     ``left_owned``: the text before this number is the noun of the previous one (24件新收申请、2件上年结转申请),
     so the noun after this number is read first.
     """
-    window = sentence[window_start:cand.local_start]
+    # Rules look at most CONTEXT_REACH characters either side: a run-on "sentence" of a badly extracted
+    # text must not make every number rescan everything before it.
+    reach_start = max(0, cand.local_start - CONTEXT_REACH)
+    window = sentence[max(window_start, reach_start):cand.local_start]
     clause = window[_last_break(window):]
     clause = clause[clause.rfind("）") + 1:]  # 复议3件（结果纠正）、行政诉讼0件: the bracket was the count before's
     if not clause.strip() and window.rstrip().endswith(("：", ":")):  # 发布条数：284, 收到：6件
         window = window.rstrip()[:-1]
         clause = window[_last_break(window):]
-    around = sentence[:cand.local_start]  # a rule's context: the sentence before the number
+    around = sentence[reach_start:cand.local_start]  # a rule's context: the sentence before the number
+    right = sentence[cand.local_end:cand.local_end + CONTEXT_REACH]
+    sentence = around + sentence[cand.local_start:cand.local_end] + right  # the sentence as far as rules see it
     requests_ok = bool(_REQUEST_CONTEXT.search(sentence))
-    right = sentence[cand.local_end:]
     after = _right_noun(right, around, cand.unit) if left_owned else None
     if after:
         return after
@@ -241,7 +246,7 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
         owned = found is not None and found.pattern.endswith("_after") and bool(_NOUN_THEN_NEXT.match(gap_after))
         prev_end = cand.local_end
         if open_total is not None and found is not None and (
-                (found.metric == "other" and _own_clause(sentence[:cand.local_start]))
+                (found.metric == "other" and _own_clause(sentence[max(0, cand.local_start - CONTEXT_REACH):cand.local_start]))
                 or (found.metric == "proactive.total" and _sibling_channel(sentence, claims[open_total], cand,
                                                                            sent_start))):
             # 发布政策解读12篇 after its own semicolon, 另有解读材料36篇, 通过公众号推送1027条 after
@@ -263,7 +268,7 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
         listing = found is not None and found.pattern in ("list_part", "orphan_part", "category_part") and "、" in gap_after
         if found is None:
             continue
-        before = sentence[:cand.local_start]
+        before = sentence[max(0, cand.local_start - CONTEXT_REACH):cand.local_start]
         claim = Claim(metric=found.metric, value=cand.value, start=cand.start, end=cand.end,
                       text=cand.text, unit=cand.unit, bound=cand.bound, year=_year(before),
                       scope=_scope(before), tagger="rule", score=found.score, topic=found.topic,

@@ -11,6 +11,7 @@ overlaps it and the model is sure enough.  Every claim keeps its tagger.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from gidar.domain import Claim, Document, Section
@@ -36,30 +37,47 @@ class EnsembleTagger:
     def tag(self, document: Document, section: Section) -> list[Claim]:
         rule_claims = self.rule.tag(document, section)
         ml_claims = self.ml.tag(document, section)
-        overridden = {i for i, r in enumerate(rule_claims) if self._yields(r, ml_claims)}
+        ml_spans = _Spans(ml_claims)
+        overridden = {i for i, r in enumerate(rule_claims) if self._yields(r, ml_spans)}
         kept = [r for i, r in enumerate(rule_claims) if i not in overridden]
-        added = [c for c in ml_claims if self._adds(c, kept, ml_claims)]
+        kept_spans = _Spans(kept)
+        added = [c for c in ml_claims if self._adds(c, kept_spans, ml_spans)]
         kept_index = {i: n for n, i in enumerate(i for i in range(len(rule_claims)) if i not in overridden)}
         kept = [replace(r, parent=kept_index.get(r.parent)) if r.parent is not None else r for r in kept]
         return merge(kept, added)
 
-    def _adds(self, claim: Claim, kept: list[Claim], ml_claims: list[Claim]) -> bool:
+    def _adds(self, claim: Claim, kept: "_Spans", ml_claims: "_Spans") -> bool:
         """Where no rule claim is, a sure model claim; on a span where the rule agrees with one of
         the model's metrics (a negation of two: 未发生复议和诉讼), the model's other metric too."""
-        if not any(_overlap(claim, r) for r in kept):
+        near = kept.overlapping(claim)
+        if not near:
             return claim.score >= self.add_threshold
-        if any(_overlap(claim, r) and r.metric == claim.metric for r in kept):
+        if any(r.metric == claim.metric for r in near):
             return False
         return any(r.start == claim.start and r.end == claim.end and
-                   any(c.metric == r.metric and c.start == r.start and c.end == r.end for c in ml_claims)
-                   for r in kept)
+                   any(c.metric == r.metric and c.start == r.start and c.end == r.end for c in ml_claims.overlapping(r))
+                   for r in near)
 
-    def _yields(self, rule_claim: Claim, ml_claims: list[Claim]) -> bool:
+    def _yields(self, rule_claim: Claim, ml_claims: "_Spans") -> bool:
         """A weak rule claim gives way to a confident model claim of another metric on it."""
         if rule_claim.score >= self.weak_rule:
             return False
-        return any(_overlap(rule_claim, c) and c.metric != rule_claim.metric
-                   and c.score >= self.override_threshold for c in ml_claims)
+        return any(c.metric != rule_claim.metric and c.score >= self.override_threshold
+                   for c in ml_claims.overlapping(rule_claim))
+
+
+class _Spans:
+    """Claims by start, to find those overlapping a span without looking at all of them."""
+
+    def __init__(self, claims: list[Claim]):
+        self.claims = sorted(claims, key=lambda c: c.start)
+        self.starts = [c.start for c in self.claims]
+        self.reach = max((c.end - c.start for c in claims), default=0)  # the longest span
+
+    def overlapping(self, span: Claim) -> list[Claim]:
+        lo = bisect_left(self.starts, span.start - self.reach)
+        hi = bisect_left(self.starts, span.end)
+        return [c for c in self.claims[lo:hi] if _overlap(c, span)]
 
 
 def _overlap(a: Claim, b: Claim) -> bool:

@@ -33,10 +33,14 @@ def words(text: str) -> list[str]:
     return [w for w in _tokenizer().lcut(text, HMM=False) if w.strip()] if text else []
 
 
+CLAUSE_REACH = 400  # a clause longer than this (a run-on extraction) is cut: features read only its ends
+
+
 def _clause_bounds(sentence: str, i: int, j: int) -> tuple[int, int]:
-    left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, i)), default=0)
-    right = _CLAUSE_END.search(sentence, j)
-    return left, right.start() if right else len(sentence)
+    start = max(0, i - CLAUSE_REACH)
+    left = max((m.end() for m in _CLAUSE_END.finditer(sentence, start, i)), default=start)
+    right = _CLAUSE_END.search(sentence, j, j + CLAUSE_REACH)
+    return left, right.start() if right else min(len(sentence), j + CLAUSE_REACH)
 
 
 def _ngrams(tag: str, text: str, sizes=(1, 2, 3)) -> list[str]:
