@@ -80,12 +80,17 @@ def browser():
 
 
 def _by_css(driver, css, wait: float = 5.0):
-    """Elements matching ``css``, waiting a little for them to appear (pages load asynchronously)."""
+    """Elements matching ``css``, waiting a little for them to appear (pages load asynchronously).
+
+    A lookup made while the browser swaps documents can fail inside Chromium ("Node with given id
+    does not belong to the document"); it is retried like a lookup that found nothing yet."""
+    from selenium.common.exceptions import TimeoutException, WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
     try:
-        return WebDriverWait(driver, wait).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
-    except Exception:
+        return WebDriverWait(driver, wait, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, css))
+    except TimeoutException:
         return driver.find_elements(By.CSS_SELECTOR, css)
 
 
