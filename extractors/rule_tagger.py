@@ -247,8 +247,7 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
         prev_end = cand.local_end
         if open_total is not None and found is not None and (
                 (found.metric == "other" and _own_clause(sentence[max(0, cand.local_start - CONTEXT_REACH):cand.local_start]))
-                or (found.metric == "proactive.total" and _sibling_channel(sentence, claims[open_total], cand,
-                                                                           sent_start))):
+                or (found.metric == "proactive.total" and _sibling_channel(sentence, spans.get(open_total), cand))):
             # 发布政策解读12篇 after its own semicolon, 另有解读材料36篇, 通过公众号推送1027条 after
             # 通过网站发布2458条: a statement of its own, not a part of the open total
             _close_breakdown(claims, breakdown, open_total, sentence)
@@ -281,9 +280,9 @@ def _sentence_claims(document: Document, view: TextView, s0: int, s1: int, cands
         elif found.metric == "proactive.part":
             breakdown.append((len(claims) - 1, cand))
     _close_breakdown(claims, breakdown, open_total, sentence)
-    _sibling_channels(claims, first, sentence, sent_start)
+    _sibling_channels(claims, spans, sentence)
     _channel_sum(claims, spans, sentence)
-    _negations(view, s0, s1, sentence, sent_start, sent_end, claims)
+    _negations(view, s0, s1, sentence, sent_start, sent_end, claims, first)
     return open_total
 
 
@@ -351,11 +350,12 @@ def _own_clause(before: str) -> bool:
     return last_new > last_cue
 
 
-def _sibling_channel(sentence: str, total: Claim, cand: Candidate, sent_start: int) -> bool:
-    """Whether ``cand`` is a channel's count beside ``total``, another channel's count in this sentence."""
-    total_local = total.start - sent_start
-    if not 0 <= total_local < cand.local_start:
+def _sibling_channel(sentence: str, total: tuple[int, int] | None, cand: Candidate) -> bool:
+    """Whether ``cand`` is a channel's count beside the open total (its span in this sentence; None when
+    it was stated in an earlier sentence), another channel's count."""
+    if total is None:
         return False
+    total_local = total[0]
     between = sentence[total_local:cand.local_start]
     return _names_channel(sentence[:total_local]) and _names_channel(between) and not P.PART_CUE_RE.search(between)
 
@@ -365,16 +365,17 @@ def _names_channel(text: str) -> bool:
     return bool(_CHANNEL.search(text[_last_break(text):] or text))
 
 
-def _sibling_channels(claims: list[Claim], first: int, sentence: str, sent_start: int) -> None:
+def _sibling_channels(claims: list[Claim], spans: dict[int, tuple[int, int]], sentence: str) -> None:
     """Counts per channel side by side (网站发布2458条，公众号推送1027条) with no overall figure
-    are parts of a total the report never states, not several totals."""
-    totals = [i for i in range(first, len(claims)) if claims[i].metric == "proactive.total"
-              and claims[i].pattern == "proactive_total"]
-    if len(totals) < 2 or any(c.parent in totals for c in claims[first:]):
+    are parts of a total the report never states, not several totals.  ``spans``: where each of the
+    sentence's claims is in ``sentence``."""
+    mine = sorted(spans)
+    totals = [i for i in mine if claims[i].metric == "proactive.total" and claims[i].pattern == "proactive_total"]
+    if len(totals) < 2 or any(claims[i].parent in totals for i in mine):
         return
-    if len(totals) != sum(1 for c in claims[first:] if c.metric == "proactive.total"):
+    if len(totals) != sum(1 for i in mine if claims[i].metric == "proactive.total"):
         return
-    starts = [0] + [claims[i].start - sent_start for i in totals]
+    starts = [0] + [spans[i][0] for i in totals]
     if all(_names_channel(sentence[a:max(a, b)]) or _CHANNEL_NOUN.search(sentence[a:max(a, b)])
            for a, b in zip(starts, starts[1:])):
         for i in totals:
@@ -435,7 +436,7 @@ def _close_breakdown(claims: list[Claim], breakdown: list[tuple[int, Candidate]]
 
 
 def _negations(view: TextView, s0: int, s1: int, sentence: str, sent_start: int, sent_end: int,
-               claims: list[Claim]) -> None:
+               claims: list[Claim], first: int) -> None:
     """Zero claims for what the sentence says did not happen."""
     if not _NEGATION_WORD.search(sentence):  # most sentences: none of the patterns can match
         return
@@ -447,8 +448,7 @@ def _negations(view: TextView, s0: int, s1: int, sentence: str, sent_start: int,
             continue
         seen.add(key)
         start, end = view.source_span(s0 + m.start(), s0 + m.end())
-        if any(c.metric == metric and c.value == 0 and c.start < end and start < c.end
-               for c in claims if c.sentence_start == sent_start):
+        if any(c.metric == metric and c.value == 0 and c.start < end and start < c.end for c in claims[first:]):
             continue  # 复议和诉讼案件数均为0: the written 0 is already that claim
         before = sentence[:m.start()]
         claims.append(Claim(metric=metric, value=Decimal(0), start=start, end=end,
