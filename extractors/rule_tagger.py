@@ -27,6 +27,9 @@ _RULES = tuple((rule[0], rule[1], re.compile(rule[2]), rule[3], re.compile(rule[
                for rule in P.METRIC_RULES)
 _TOPICS = tuple((t[0], re.compile(t[1]), t[2] if len(t) > 2 else None) for t in P.OTHER_TOPICS)
 _RIGHT = tuple((name, metric, re.compile(rx)) for name, metric, rx in P.RIGHT_NOUN_RULES)
+_RECEIVED_AFTER = next(n for n, (name, _, _) in enumerate(_RIGHT) if name == "received_after")
+_RIGHT_BEFORE_REQUESTS, _RIGHT_REQUESTS_ON = _RIGHT[:_RECEIVED_AFTER], _RIGHT[_RECEIVED_AFTER:]
+_RIGHT_NOUN_UNITS = ("件", "条", "篇", "起", "宗", "个", "项", None)
 _NEGATIONS = tuple((name, metric, re.compile(rx)) for name, metric, rx in P.NEGATIONS)
 _PROACTIVE = re.compile(P.PROACTIVE_TOTAL)
 _PROACTIVE_STRONG = re.compile(r"主动公开|信息|内容|文件|动态|稿件|数据|政务")
@@ -135,12 +138,16 @@ def _right_noun(right: str, before: str, unit: str | None) -> _Assignment | None
     found = _outcome_after(right, before, unit)
     if found:
         return found
-    for name, metric, rx in _RIGHT:
-        if name == "received_after" and unit in P.COUNT_UNITS:
-            later = _outcome_later(right)
-            if later:
-                return later
-        if rx.search(right) and (unit in ("件", "条", "篇", "起", "宗", "个", "项", None)):
+    nouns = unit in _RIGHT_NOUN_UNITS
+    for name, metric, rx in _RIGHT_BEFORE_REQUESTS if nouns else ():
+        if rx.search(right):
+            return _Assignment(metric, name, 0.85)
+    # before a bare 申请 after the count is read as a count of requests received
+    later = _outcome_later(right) if unit in P.COUNT_UNITS else None
+    if later:
+        return later
+    for name, metric, rx in _RIGHT_REQUESTS_ON if nouns else ():
+        if rx.search(right):
             return _Assignment(metric, name, 0.85)
     return None
 
